@@ -1,0 +1,67 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.utils.translation import gettext_lazy as _
+
+from brobygger.forms import ModelForm
+from projects.models import Organisation, Project
+
+from .models import Membership, User
+
+
+class UserForm(ModelForm):
+    password = forms.CharField(
+        label=_("New password"), required=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 12 characters. Leave empty to keep the current password."),
+    )
+
+    class Meta:
+        model = User
+        fields = ["username", "first_name", "last_name", "email", "is_active"]
+        labels = {"email": _("Work e-mail")}
+
+    def clean_password(self):
+        password = self.cleaned_data.get("password")
+        if password:
+            password_validation.validate_password(password, self.instance)
+        elif not self.instance.pk:
+            raise forms.ValidationError(_("A new user needs a password."))
+        return password
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        if self.cleaned_data.get("password"):
+            user.set_password(self.cleaned_data["password"])
+        if commit:
+            user.save()
+        return user
+
+
+class MembershipForm(ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["user", "organisation", "project", "role"]
+
+    def __init__(self, *args, project: Project | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(is_active=True).order_by("username")
+        if project is not None:
+            # A coordinator manages the members of their own project only.
+            del self.fields["project"]
+            self.instance.project = project
+            self.fields["organisation"].queryset = project.organisations()
+            self.fields["role"].choices = [
+                (value, label) for value, label in Membership.Role.choices if value not in Membership.GLOBAL_ROLES
+            ]
+        else:
+            self.fields["organisation"].queryset = Organisation.objects.all()
+            self.fields["project"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        role = cleaned.get("role")
+        project = cleaned.get("project", self.instance.project)
+        if role in Membership.GLOBAL_ROLES and project is not None:
+            self.add_error("project", _("This role is not tied to a project: leave the project empty."))
+        if role and role not in Membership.GLOBAL_ROLES and project is None:
+            self.add_error("project", _("Choose the project the role is for."))
+        return cleaned

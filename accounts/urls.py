@@ -1,0 +1,14 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("administration/users/", views.user_list, name="user_list"),
+    path("administration/users/new/", views.user_edit, name="user_create"),
+    path("administration/users/<int:pk>/", views.user_detail, name="user_detail"),
+    path("administration/users/<int:pk>/edit/", views.user_edit, name="user_edit"),
+    path("administration/roles/<int:pk>/delete/", views.membership_delete, name="membership_delete"),
+]

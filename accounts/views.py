@@ -1,0 +1,56 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .access import administrator_required
+from .forms import MembershipForm, UserForm
+from .models import Membership, User
+
+
+@method_decorator(login_not_required, name="dispatch")
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+@administrator_required
+def user_list(request):
+    users = User.objects.order_by("username").prefetch_related("memberships__organisation", "memberships__project")
+    return render(request, "accounts/user_list.html", {"users": users})
+
+
+@administrator_required
+def user_edit(request, pk=None):
+    user = get_object_or_404(User, pk=pk) if pk else None
+    form = UserForm(request.POST or None, instance=user)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, _("The user %(name)s is saved.") % {"name": saved.username})
+        return redirect("user_detail", saved.pk)
+    return render(request, "accounts/user_form.html", {"form": form, "edited": user})
+
+
+@administrator_required
+def user_detail(request, pk):
+    user = get_object_or_404(User, pk=pk)
+    form = MembershipForm(request.POST or None, initial={"user": user})
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The role is added."))
+        return redirect("user_detail", user.pk)
+    memberships = user.memberships.select_related("organisation", "project")
+    return render(request, "accounts/user_detail.html", {"edited": user, "memberships": memberships, "form": form})
+
+
+@administrator_required
+@require_POST
+def membership_delete(request, pk):
+    membership = get_object_or_404(Membership, pk=pk)
+    user_pk = membership.user_id
+    membership.delete()
+    messages.success(request, _("The role is removed."))
+    return redirect("user_detail", user_pk)

@@ -1,0 +1,48 @@
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+_WIDGET_CLASS = {
+    "checkbox": "form-checkbox",
+    "select": "form-select",
+    "selectmultiple": "form-select",
+    "nullbooleanselect": "form-select",
+    "clearablefile": "form-file-input",
+    "file": "form-file-input",
+}
+
+
+@register.filter
+def dkfds_widget(field):
+    """Render a bound field's widget with DKFDS classes and the hint/error ids it needs."""
+    describedby = []
+    if field.help_text:
+        describedby.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        describedby.append(f"{field.auto_id}-error")
+    attrs = {"class": _WIDGET_CLASS.get(field.widget_type, "form-input")}
+    existing = field.field.widget.attrs.get("class")
+    if existing:
+        attrs["class"] += f" {existing}"
+    if describedby:
+        attrs["aria-describedby"] = " ".join(describedby)
+    return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def icon(name, label=""):
+    """A DKFDS icon from the sprite; decorative unless it has a label."""
+    from django.templatetags.static import static
+
+    href = static("dkfds/img/all-svg-icons.svg") + "#" + name
+    if label:
+        return format_html(
+            '<svg class="icon-svg" focusable="false" role="img" aria-label="{}"><use href="{}"></use></svg>', label, href
+        )
+    return format_html('<svg class="icon-svg" focusable="false" aria-hidden="true"><use href="{}"></use></svg>', href)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

@@ -1,0 +1,20 @@
+from brobygger.matrix import COURSE_READERS, Page
+
+caseworkers = frozenset({"caseworker_a", "caseworker_b", "coordinator"})
+code_a = lambda w: {"code": w.course_a.code}  # noqa: E731
+
+PAGES = [
+    Page("course_list", caseworkers),
+    Page("course_create", caseworkers),
+    # course_a belongs to organisation A: caseworker B has no consent to see it.
+    Page("course_detail", COURSE_READERS, kwargs=code_a),
+    Page("course_edit", COURSE_READERS, kwargs=code_a),
+    Page("course_end", COURSE_READERS, kwargs=code_a),
+    Page("intervention_add", COURSE_READERS, kwargs=code_a),
+    Page("referral_add", COURSE_READERS, kwargs=code_a),
+    Page("referral_status", COURSE_READERS, method="post",
+         kwargs=lambda w: {"code": w.course_a.code, "pk": w.referral_a.pk}, data=lambda w: {"status": "started"}),
+    Page("consent_add", COURSE_READERS, kwargs=code_a),
+    Page("consent_withdraw", COURSE_READERS, method="post",
+         kwargs=lambda w: {"code": w.course_a.code, "pk": w.consent_a.pk}),
+]

@@ -1,0 +1,177 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from brobygger.forms import DateInput, Form, ModelForm
+from projects.models import Intervention, Organisation
+
+from .models import Consent, Course, Gender, InterventionRecord, Referral
+from .services import check_adult
+
+
+class CourseForm(ModelForm):
+    """Register or edit a course. The project and organisation come from the user's roles."""
+
+    membership = forms.ChoiceField(label=_("Project and organisation"))
+
+    class Meta:
+        model = Course
+        fields = ["gender", "age_at_start", "birth_year", "start_date", "project_ref"]
+        widgets = {"start_date": DateInput(), "gender": forms.RadioSelect}
+        help_texts = {
+            "age_at_start": _("In whole years. Leave empty if unknown."),
+            "birth_year": _("Only if the age is not known. Leave empty if unknown."),
+        }
+
+    def __init__(self, *args, memberships=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.memberships = {str(m.pk): m for m in memberships}
+        if self.instance.pk:
+            del self.fields["membership"]
+        else:
+            self.fields["membership"].choices = [
+                (key, f"{m.project} · {m.organisation}") for key, m in self.memberships.items()
+            ]
+            if len(self.memberships) == 1:
+                self.fields["membership"].initial = next(iter(self.memberships))
+                self.fields["membership"].widget = forms.HiddenInput()
+            self.fields["start_date"].initial = timezone.localdate()
+        self.fields["gender"].choices = Gender.choices
+        self.fields["age_at_start"].widget.attrs.update({"inputmode": "numeric", "class": "input-width-xs"})
+        self.fields["birth_year"].widget.attrs.update({"inputmode": "numeric", "class": "input-width-xs"})
+
+    def clean_start_date(self):
+        start = self.cleaned_data["start_date"]
+        if start > timezone.localdate():
+            raise forms.ValidationError(_("The start cannot be in the future."))
+        return start
+
+    def clean(self):
+        cleaned = super().clean()
+        membership = self.memberships.get(cleaned.get("membership"))
+        if not self.instance.pk and "membership" in cleaned and membership is None:
+            self.add_error("membership", _("Choose a project."))
+        self.chosen_membership = membership
+        if membership is not None:
+            self.instance.project = membership.project
+            self.instance.organisation = membership.organisation
+        try:
+            check_adult(
+                age_at_start=cleaned.get("age_at_start"), birth_year=cleaned.get("birth_year"),
+                start_date=cleaned.get("start_date"),
+            )
+        except forms.ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
+
+
+
+class EndCourseForm(ModelForm):
+    class Meta:
+        model = Course
+        fields = ["end_date", "end_reason"]
+        widgets = {"end_date": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["end_date"].required = True
+        self.fields["end_reason"].required = True
+        self.fields["end_date"].initial = timezone.localdate()
+
+    def clean_end_date(self):
+        end = self.cleaned_data["end_date"]
+        if end < self.instance.start_date:
+            raise forms.ValidationError(_("The end cannot be before the start of the course."))
+        if end > timezone.localdate():
+            raise forms.ValidationError(_("The end cannot be in the future."))
+        return end
+
+
+class InterventionRecordForm(ModelForm):
+    class Meta:
+        model = InterventionRecord
+        fields = ["intervention", "date", "note"]
+        widgets = {"date": DateInput()}
+
+    def __init__(self, *args, course: Course, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.course = course
+        self.instance.organisation = organisation
+        self.fields["intervention"].queryset = Intervention.objects.filter(project=course.project, active=True)
+        self.fields["date"].initial = timezone.localdate()
+        self.course = course
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        if day < self.course.start_date:
+            raise forms.ValidationError(_("The date cannot be before the course started."))
+        return day
+
+
+class ReferralForm(ModelForm):
+    class Meta:
+        model = Referral
+        fields = ["target", "service_name", "status", "date", "note"]
+        widgets = {"date": DateInput()}
+
+    def __init__(self, *args, course: Course, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.course = course
+        self.instance.organisation = organisation
+        self.fields["date"].initial = timezone.localdate()
+        self.course = course
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return day
+
+
+class ReferralStatusForm(Form):
+    status = forms.ChoiceField(label=_("New status"), choices=Referral.Status.choices)
+
+
+class ConsentForm(ModelForm):
+    class Meta:
+        model = Consent
+        fields = ["organisation", "scope", "given_on"]
+        widgets = {"given_on": DateInput(), "scope": forms.RadioSelect}
+
+    def __init__(self, *args, course: Course, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.course = course
+        self.fields["organisation"].queryset = course.project.organisations().exclude(pk=course.organisation_id)
+        self.fields["given_on"].initial = timezone.localdate()
+
+    def clean_given_on(self):
+        day = self.cleaned_data["given_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        return day
+
+
+class CourseFilterForm(Form):
+    STATUS_CHOICES = [("", _("All")), ("open", _("Open")), ("ended", _("Ended")), ("attention", _("Needs attention"))]
+
+    q = forms.CharField(label=_("Course id"), required=False, max_length=40)
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
+    project = forms.ChoiceField(label=_("Project"), required=False)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none(), required=False)
+    intervention = forms.ModelChoiceField(label=_("Received intervention"), queryset=Intervention.objects.none(),
+                                          required=False)
+
+    def __init__(self, *args, projects, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["project"].choices = [("", _("All"))] + [(p.slug, p.name) for p in projects]
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            pk__in=[o.pk for p in projects for o in p.organisations()]
+        )
+        self.fields["intervention"].queryset = Intervention.objects.filter(project__in=projects).select_related(
+            "project"
+        )
+        self.fields["intervention"].label_from_instance = (
+            lambda i: f"{i.name} ({i.project.name})" if len(projects) > 1 else i.name
+        )

@@ -1,0 +1,45 @@
+"""Reads that several pages share."""
+
+from datetime import date, timedelta
+
+from django.db.models import Max, Min, Q
+from django.utils.translation import gettext as _
+
+from .models import Gender, Referral
+
+QUIET_DAYS = 30
+REFERRAL_WAIT_DAYS = 14
+
+
+def courses_needing_attention(courses, today: date) -> list[dict]:
+    """Open courses with something to act on, the oldest problem first.
+
+    - no intervention recorded in the last 30 days,
+    - a referral still waiting after 14 days,
+    - age or gender not recorded (the national evaluation could not compare projects for this).
+    """
+    annotated = courses.open().annotate(
+        last_intervention=Max("interventions__date"),
+        oldest_waiting=Min("referrals__date", filter=Q(referrals__status=Referral.Status.REQUESTED)),
+    )
+    quiet_since = today - timedelta(days=QUIET_DAYS)
+    waiting_since = today - timedelta(days=REFERRAL_WAIT_DAYS)
+    problems = annotated.filter(
+        Q(last_intervention__lt=quiet_since)
+        | Q(last_intervention__isnull=True, start_date__lt=quiet_since)
+        | Q(oldest_waiting__lt=waiting_since)
+        | Q(gender=Gender.UNKNOWN)
+        | Q(age_at_start__isnull=True, birth_year__isnull=True)
+    ).order_by("start_date")[:200]
+    items = []
+    for course in problems:
+        reasons = []
+        if course.oldest_waiting and course.oldest_waiting < waiting_since:
+            reasons.append(_("a referral has waited %(days)d days") % {"days": (today - course.oldest_waiting).days})
+        last = course.last_intervention or course.start_date
+        if last < quiet_since:
+            reasons.append(_("no intervention recorded for %(days)d days") % {"days": (today - last).days})
+        if course.gender == Gender.UNKNOWN or (course.age_at_start is None and course.birth_year is None):
+            reasons.append(_("age or gender is not recorded"))
+        items.append({"course": course, "reason": "; ".join(reasons)})
+    return items

@@ -1,0 +1,124 @@
+"""Writes on courses: small keyword-only functions that views, commands and importers share."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .models import MINIMUM_AGE, Consent, Course, InterventionRecord, Referral, new_course_code
+
+UNDER_AGE_MESSAGE = gettext_lazy(
+    "Brobygger is for adults (18 or older). Citizens under 18 belong to the municipality's "
+    "services for children and young people: contact them instead."
+)
+
+
+def check_adult(*, age_at_start: int | None, birth_year: int | None, start_date: date | None) -> None:
+    """Refuse a course for someone under 18, with an explanation of where they belong."""
+    if age_at_start is not None and age_at_start < MINIMUM_AGE:
+        raise ValidationError({"age_at_start": UNDER_AGE_MESSAGE}, code="under_age")
+    if birth_year is not None and start_date is not None and start_date.year - birth_year < MINIMUM_AGE:
+        raise ValidationError({"birth_year": UNDER_AGE_MESSAGE}, code="under_age")
+
+
+def _save_with_new_code(course: Course) -> Course:
+    for _attempt in range(20):
+        course.code = new_course_code(course.project.code_prefix)
+        try:
+            with transaction.atomic():
+                course.save()
+            return course
+        except IntegrityError:
+            if Course.objects.filter(code=course.code).exists():
+                continue
+            raise
+    raise RuntimeError("Could not find a free course id; widen CODE_LENGTH.")
+
+
+def register_course(
+    *,
+    project,
+    organisation,
+    by,
+    start_date: date,
+    gender: str = "unknown",
+    age_at_start: int | None = None,
+    birth_year: int | None = None,
+    project_ref: str = "",
+) -> Course:
+    check_adult(age_at_start=age_at_start, birth_year=birth_year, start_date=start_date)
+    course = Course(
+        project=project,
+        organisation=organisation,
+        created_by=by,
+        start_date=start_date,
+        gender=gender,
+        age_at_start=age_at_start,
+        birth_year=birth_year,
+        project_ref=project_ref,
+    )
+    course.full_clean(exclude=["code"])
+    return _save_with_new_code(course)
+
+
+def update_course(*, course: Course, by, **fields) -> Course:
+    for name, value in fields.items():
+        setattr(course, name, value)
+    check_adult(age_at_start=course.age_at_start, birth_year=course.birth_year, start_date=course.start_date)
+    if course.end_date is None:
+        course.end_reason = ""
+    course.full_clean()
+    course.save()
+    return course
+
+
+def record_intervention(*, course: Course, intervention, organisation, by, on: date, note: str = "") -> InterventionRecord:
+    if intervention.project_id != course.project_id:
+        raise ValidationError({"intervention": _("The intervention is not in this project's catalogue.")})
+    record = InterventionRecord(
+        course=course, intervention=intervention, name=intervention.name, organisation=organisation,
+        date=on, note=note, created_by=by,
+    )
+    record.full_clean()
+    record.save()
+    return record
+
+
+def make_referral(
+    *, course: Course, target: str, organisation, by, on: date, service_name: str = "", status: str = "requested",
+    note: str = "",
+) -> Referral:
+    referral = Referral(
+        course=course, target=target, service_name=service_name, status=status, date=on,
+        organisation=organisation, note=note, created_by=by,
+    )
+    referral.full_clean()
+    referral.save()
+    return referral
+
+
+def set_referral_status(*, referral: Referral, status: str, by, on: date | None = None) -> Referral:
+    referral.status = status
+    referral.status_changed_on = on or timezone.localdate()
+    referral.full_clean()
+    referral.save(update_fields=["status", "status_changed_on"])
+    return referral
+
+
+def record_consent(*, course: Course, organisation, scope: str, given_on: date, by) -> Consent:
+    consent = Consent(course=course, organisation=organisation, scope=scope, given_on=given_on, recorded_by=by)
+    consent.full_clean()
+    consent.save()
+    return consent
+
+
+def withdraw_consent(*, consent: Consent, by, on: date | None = None) -> Consent:
+    """Withdrawal takes effect at once: the partner loses access with this save."""
+    consent.withdrawn_on = on or timezone.localdate()
+    if consent.withdrawn_on < consent.given_on:
+        consent.withdrawn_on = consent.given_on
+    consent.save(update_fields=["withdrawn_on"])
+    return consent

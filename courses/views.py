@@ -1,0 +1,198 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from projects.models import Project
+
+from . import services
+from .access import acting_organisation, can_manage_course, course_for_user, course_memberships, visible_courses
+from .forms import (
+    ConsentForm,
+    CourseFilterForm,
+    CourseForm,
+    EndCourseForm,
+    InterventionRecordForm,
+    ReferralForm,
+    ReferralStatusForm,
+)
+from .selectors import courses_needing_attention
+
+
+def _require_course_role(request):
+    if not course_memberships(request.user):
+        raise Http404("No course access")
+
+
+def course_list(request):
+    _require_course_role(request)
+    projects = list(Project.objects.filter(pk__in=request.user.projects_where("can_see_courses")))
+    form = CourseFilterForm(request.GET or None, projects=projects)
+    courses = visible_courses(request.user).select_related("project", "organisation")
+    today = timezone.localdate()
+    attention_only = False
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            courses = courses.filter(code__icontains=data["q"].strip()) | courses.filter(
+                project_ref__iexact=data["q"].strip()
+            )
+        if data["status"] == "open":
+            courses = courses.open()
+        elif data["status"] == "ended":
+            courses = courses.ended()
+        attention_only = data["status"] == "attention"
+        if data["project"]:
+            courses = courses.filter(project__slug=data["project"])
+        if data["organisation"]:
+            courses = courses.filter(organisation=data["organisation"])
+        if data["intervention"]:
+            courses = courses.filter(interventions__intervention=data["intervention"]).distinct()
+    attention = {item["course"].pk: item["reason"] for item in courses_needing_attention(courses, today)}
+    if attention_only:
+        courses = courses.filter(pk__in=attention.keys())
+    page = Paginator(courses.order_by("-start_date", "code"), 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "courses/course_list.html", {
+        "form": form, "page": page, "attention": attention, "query": query.urlencode(),
+    })
+
+
+def course_create(request):
+    _require_course_role(request)
+    memberships = course_memberships(request.user)
+    form = CourseForm(request.POST or None, memberships=memberships)
+    if request.method == "POST" and form.is_valid():
+        m = form.chosen_membership
+        try:
+            course = services.register_course(
+                project=m.project, organisation=m.organisation, by=request.user,
+                **{k: form.cleaned_data[k] for k in ("gender", "age_at_start", "birth_year", "start_date", "project_ref")},
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The course %(code)s is registered. Write the id down: it is the only way to find the course again.") % {"code": course.code})
+            return redirect("course_detail", course.code)
+    return render(request, "courses/course_form.html", {"form": form})
+
+
+def course_detail(request, code):
+    course = course_for_user(request, code)
+    context = {
+        "course": course,
+        "can_manage": can_manage_course(request.user, course),
+        "interventions": course.interventions.select_related("organisation"),
+        "referrals": course.referrals.select_related("organisation"),
+        "consents": course.consents.select_related("organisation"),
+        "status_form": ReferralStatusForm(),
+    }
+    return render(request, "courses/course_detail.html", context)
+
+
+def _managed_course(request, code):
+    course = course_for_user(request, code)
+    if not can_manage_course(request.user, course):
+        raise Http404("Not the course's organisation")
+    return course
+
+
+def course_edit(request, code):
+    course = _managed_course(request, code)
+    form = CourseForm(request.POST or None, instance=course)
+    if request.method == "POST" and form.is_valid():
+        fields = {k: form.cleaned_data[k] for k in ("gender", "age_at_start", "birth_year", "start_date", "project_ref")}
+        try:
+            services.update_course(course=course, by=request.user, **fields)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The course is saved."))
+            return redirect("course_detail", course.code)
+    return render(request, "courses/course_form.html", {"form": form, "course": course})
+
+
+def course_end(request, code):
+    course = _managed_course(request, code)
+    form = EndCourseForm(request.POST or None, instance=course)
+    if request.method == "POST" and form.is_valid():
+        services.update_course(course=course, by=request.user, end_date=form.cleaned_data["end_date"],
+                               end_reason=form.cleaned_data["end_reason"])
+        messages.success(request, _("The course is ended."))
+        return redirect("course_detail", course.code)
+    return render(request, "courses/course_part_form.html", {
+        "form": form, "course": course, "heading": _("End the course"), "button": _("End the course"),
+    })
+
+
+def intervention_add(request, code):
+    course = course_for_user(request, code)
+    organisation = acting_organisation(request.user, course)
+    form = InterventionRecordForm(request.POST or None, course=course, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        services.record_intervention(
+            course=course, intervention=form.cleaned_data["intervention"], organisation=organisation,
+            by=request.user, on=form.cleaned_data["date"], note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("The intervention is recorded."))
+        return redirect("course_detail", course.code)
+    return render(request, "courses/course_part_form.html", {
+        "form": form, "course": course, "heading": _("Record an intervention"), "button": _("Record"),
+    })
+
+
+def referral_add(request, code):
+    course = course_for_user(request, code)
+    organisation = acting_organisation(request.user, course)
+    form = ReferralForm(request.POST or None, course=course, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.make_referral(
+            course=course, target=data["target"], service_name=data["service_name"], status=data["status"],
+            organisation=organisation, by=request.user, on=data["date"], note=data["note"],
+        )
+        messages.success(request, _("The referral is recorded."))
+        return redirect("course_detail", course.code)
+    return render(request, "courses/course_part_form.html", {
+        "form": form, "course": course, "heading": _("Record a referral"), "button": _("Record"),
+    })
+
+
+@require_POST
+def referral_status(request, code, pk):
+    course = course_for_user(request, code)
+    referral = get_object_or_404(course.referrals, pk=pk)
+    form = ReferralStatusForm(request.POST)
+    if form.is_valid():
+        services.set_referral_status(referral=referral, status=form.cleaned_data["status"], by=request.user)
+        messages.success(request, _("The referral's status is changed."))
+    return redirect("course_detail", course.code)
+
+
+def consent_add(request, code):
+    course = _managed_course(request, code)
+    form = ConsentForm(request.POST or None, course=course)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.record_consent(course=course, organisation=data["organisation"], scope=data["scope"],
+                                given_on=data["given_on"], by=request.user)
+        messages.success(request, _("The consent is recorded."))
+        return redirect("course_detail", course.code)
+    return render(request, "courses/course_part_form.html", {
+        "form": form, "course": course, "heading": _("Record consent"), "button": _("Record"),
+        "hint": _("Record only what the citizen has agreed to. The partner sees the course from now on, until the consent is withdrawn."),
+    })
+
+
+@require_POST
+def consent_withdraw(request, code, pk):
+    course = _managed_course(request, code)
+    consent = get_object_or_404(course.consents, pk=pk, withdrawn_on__isnull=True)
+    services.withdraw_consent(consent=consent, by=request.user)
+    messages.success(request, _("The consent is withdrawn. The partner no longer sees the course."))
+    return redirect("course_detail", course.code)

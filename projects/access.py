@@ -1,0 +1,18 @@
+from django.http import Http404
+
+from .models import Project
+
+
+def project_for_user(request, slug: str, capability: str = "can_see_project") -> Project:
+    """The project if one of the user's roles in it has `capability`; 404 otherwise."""
+    try:
+        project = Project.objects.select_related("lead_organisation").get(slug=slug)
+    except Project.DoesNotExist:
+        raise Http404("No such project") from None
+    if not any(getattr(m, capability) for m in request.user.memberships_in(project)):
+        raise Http404("No such project")
+    return project
+
+
+def projects_for_user(user, capability: str = "can_see_project"):
+    return Project.objects.filter(pk__in=user.projects_where(capability))

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProjectsConfig(AppConfig):
+    name = "projects"
+    verbose_name = _("Projects")
+
+    def ready(self):
+        from brobygger import navigation
+
+        navigation.register(
+            50, "project_list", _("Projects"), lambda user: any(m.project_id for m in user.active_memberships)
+        )
+        navigation.register(90, "organisation_list", _("Organisations"), lambda user: user.is_administrator)
+        navigation.register(91, "admin_project_list", _("All projects"), lambda user: user.is_administrator)

@@ -1,0 +1,50 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from brobygger.forms import DateInput, ModelForm
+
+from .models import Intervention, Organisation, Project, Site
+
+
+class OrganisationForm(ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind"]
+
+
+class ProjectForm(ModelForm):
+    class Meta:
+        model = Project
+        fields = [
+            "name", "slug", "code_prefix", "start_date", "end_date", "lead_organisation", "partners",
+            "description", "who5_interval_months", "retention_years",
+        ]
+        widgets = {
+            "start_date": DateInput(), "end_date": DateInput(), "partners": forms.CheckboxSelectMultiple,
+        }
+
+    def clean_code_prefix(self):
+        prefix = self.cleaned_data["code_prefix"].strip().upper()
+        if not (2 <= len(prefix) <= 4 and prefix.isalpha() and prefix.isascii()):
+            raise forms.ValidationError(_("Use 2-4 letters A-Z."))
+        return prefix
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end cannot be before the start."))
+        return cleaned
+
+
+class InterventionForm(ModelForm):
+    class Meta:
+        model = Intervention
+        fields = ["name", "description", "active"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class SiteForm(ModelForm):
+    class Meta:
+        model = Site
+        fields = ["name", "active"]

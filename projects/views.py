@@ -1,0 +1,144 @@
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.access import administrator_required
+from accounts.forms import MembershipForm
+from accounts.models import Membership
+
+from .access import project_for_user, projects_for_user
+from .forms import InterventionForm, OrganisationForm, ProjectForm, SiteForm
+from .models import Intervention, Organisation, Project, Site
+
+
+def project_list(request):
+    projects = projects_for_user(request.user).select_related("lead_organisation")
+    return render(request, "projects/project_list.html", {"projects": projects})
+
+
+def project_detail(request, slug):
+    project = project_for_user(request, slug)
+    roles = request.user.memberships_in(project)
+    context = {
+        "project": project,
+        "roles": roles,
+        "can_manage": any(m.can_manage_project for m in roles),
+        "sites": project.sites.all(),
+        "partners": project.partners.all(),
+        "interventions": project.interventions.filter(active=True),
+    }
+    if any(m.can_see_courses for m in roles):
+        from courses.access import visible_courses
+
+        courses = visible_courses(request.user).filter(project=project)
+        context["course_counts"] = courses.aggregate(
+            total=Count("pk"), open=Count("pk", filter=Q(end_date__isnull=True))
+        )
+    return render(request, "projects/project_detail.html", context)
+
+
+# The catalogue, sites and members: the project's coordinator.
+
+
+def catalogue(request, slug):
+    project = project_for_user(request, slug, "can_manage_project")
+    interventions = project.interventions.annotate(times=Count("records"))
+    return render(request, "projects/catalogue.html", {"project": project, "interventions": interventions})
+
+
+def intervention_edit(request, slug, pk=None):
+    project = project_for_user(request, slug, "can_manage_project")
+    intervention = get_object_or_404(Intervention, pk=pk, project=project) if pk else Intervention(project=project)
+    form = InterventionForm(request.POST or None, instance=intervention)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The catalogue is saved."))
+        return redirect("catalogue", project.slug)
+    return render(request, "projects/simple_form.html", {
+        "project": project, "form": form,
+        "heading": _("Edit intervention") if pk else _("New intervention"),
+        "hint": _("Renaming keeps the name that earlier records were made under."),
+        "cancel": "catalogue",
+    })
+
+
+def site_list(request, slug):
+    project = project_for_user(request, slug, "can_manage_project")
+    return render(request, "projects/site_list.html", {"project": project, "sites": project.sites.all()})
+
+
+def site_edit(request, slug, pk=None):
+    project = project_for_user(request, slug, "can_manage_project")
+    site = get_object_or_404(Site, pk=pk, project=project) if pk else Site(project=project)
+    form = SiteForm(request.POST or None, instance=site)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The site is saved."))
+        return redirect("site_list", project.slug)
+    return render(request, "projects/simple_form.html", {
+        "project": project, "form": form, "heading": _("Edit site") if pk else _("New site"), "cancel": "site_list",
+    })
+
+
+def member_list(request, slug):
+    project = project_for_user(request, slug, "can_manage_project")
+    form = MembershipForm(request.POST or None, project=project)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The member is added."))
+        return redirect("member_list", project.slug)
+    members = project.memberships.select_related("user", "organisation").order_by("user__username")
+    return render(request, "projects/member_list.html", {"project": project, "members": members, "form": form})
+
+
+@require_POST
+def member_remove(request, slug, pk):
+    project = project_for_user(request, slug, "can_manage_project")
+    membership = get_object_or_404(Membership, pk=pk, project=project)
+    membership.delete()
+    messages.success(request, _("The member is removed."))
+    return redirect("member_list", project.slug)
+
+
+# Administration: organisations and projects.
+
+
+@administrator_required
+def organisation_list(request):
+    return render(request, "projects/organisation_list.html", {"organisations": Organisation.objects.all()})
+
+
+@administrator_required
+def organisation_edit(request, pk=None):
+    organisation = get_object_or_404(Organisation, pk=pk) if pk else None
+    form = OrganisationForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The organisation is saved."))
+        return redirect("organisation_list")
+    return render(request, "projects/simple_form.html", {
+        "form": form, "heading": _("Edit organisation") if pk else _("New organisation"),
+        "cancel": "organisation_list",
+    })
+
+
+@administrator_required
+def admin_project_list(request):
+    return render(request, "projects/admin_project_list.html", {
+        "projects": Project.objects.select_related("lead_organisation").prefetch_related("partners"),
+    })
+
+
+@administrator_required
+def admin_project_edit(request, pk=None):
+    project = get_object_or_404(Project, pk=pk) if pk else None
+    form = ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The project is saved."))
+        return redirect("admin_project_list")
+    return render(request, "projects/simple_form.html", {
+        "form": form, "heading": _("Edit project") if pk else _("New project"), "cancel": "admin_project_list",
+    })

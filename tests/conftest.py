@@ -1,0 +1,107 @@
+"""Shared fixtures: the three people of every access test, and a whole small world.
+
+`world` builds one project with two partner organisations and one user per role, plus a
+course owned by each partner. Apps add their own objects to it with an `extend_world`
+function in their `access_matrix.py` module.
+"""
+
+import importlib
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+from django.apps import apps
+
+from accounts.models import Membership, User
+from courses import services
+from projects.models import Intervention, Organisation, Project, Site
+
+R = Membership.Role
+
+
+def make_user(username, *memberships):
+    user = User.objects.create_user(username=username, password="correct horse battery staple")
+    for organisation, project, role in memberships:
+        Membership.objects.create(user=user, organisation=organisation, project=project, role=role)
+    return user
+
+
+def app_matrix_modules():
+    modules = []
+    for config in apps.get_app_configs():
+        try:
+            modules.append(importlib.import_module(f"{config.name}.access_matrix"))
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.access_matrix":
+                raise
+    return modules
+
+
+def build_world():
+    lead = Organisation.objects.create(name="Kommunen, Hjemløseenheden", kind="municipal")
+    org_a = Organisation.objects.create(name="Reden København", kind="ngo")
+    org_b = Organisation.objects.create(name="LivaRehab", kind="ngo")
+    national = Organisation.objects.create(name="Socialstyrelsen", kind="national")
+    project = Project.objects.create(
+        name="Exit København", slug="exit", code_prefix="KBH", lead_organisation=lead,
+        start_date=date(2025, 1, 1), end_date=date(2027, 12, 31),
+    )
+    project.partners.set([org_a, org_b])
+    other_project = Project.objects.create(name="Exit Aarhus", slug="exit-aarhus", code_prefix="AAR",
+                                           lead_organisation=national)
+    site = Site.objects.create(project=project, name="H17")
+    counselling = Intervention.objects.create(project=project, name="Rådgivning")
+    therapy = Intervention.objects.create(project=project, name="Individuel terapi")
+    w = SimpleNamespace(
+        lead=lead, org_a=org_a, org_b=org_b, national=national, project=project, other_project=other_project,
+        site=site, counselling=counselling, therapy=therapy,
+    )
+    w.users = {
+        "outsider": make_user("outsider"),
+        "outreach": make_user("outreach", (lead, project, R.OUTREACH)),
+        "caseworker_a": make_user("caseworker_a", (org_a, project, R.CASEWORKER)),
+        "caseworker_b": make_user("caseworker_b", (org_b, project, R.CASEWORKER)),
+        "coordinator": make_user("coordinator", (lead, project, R.COORDINATOR)),
+        "analyst": make_user("analyst", (national, project, R.ANALYST)),
+        "administrator": make_user("administrator", (lead, None, R.ADMINISTRATOR)),
+    }
+    w.course_a = services.register_course(
+        project=project, organisation=org_a, by=w.users["caseworker_a"], start_date=date(2026, 1, 5),
+        gender="woman", age_at_start=34,
+    )
+    w.course_b = services.register_course(
+        project=project, organisation=org_b, by=w.users["caseworker_b"], start_date=date(2026, 2, 1),
+        gender="man", age_at_start=41,
+    )
+    w.referral_a = services.make_referral(
+        course=w.course_a, target="drug_treatment", organisation=org_a, by=w.users["caseworker_a"],
+        on=date(2026, 1, 10),
+    )
+    w.consent_a = services.record_consent(
+        course=w.course_a, organisation=org_b, scope="referral", given_on=date(2026, 1, 10),
+        by=w.users["caseworker_a"],
+    )
+    w.membership_outreach = Membership.objects.get(user=w.users["outreach"])
+    for module in app_matrix_modules():
+        extend = getattr(module, "extend_world", None)
+        if extend:
+            extend(w)
+    return w
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.fixture
+def client_as(client, world):
+    """client_as("caseworker_a") -> a test client signed in as that person of the world."""
+
+    def sign_in(role):
+        client.logout()
+        if role != "anonymous":
+            client.force_login(world.users[role])
+        return client
+
+    return sign_in
