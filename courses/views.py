@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from brobygger.sections import render_sections
 from projects.models import Project
 
 from . import services
@@ -91,6 +92,7 @@ def course_detail(request, code):
         "referrals": course.referrals.select_related("organisation"),
         "consents": course.consents.select_related("organisation"),
         "status_form": ReferralStatusForm(),
+        "sections": render_sections("course", request, course),
     }
     return render(request, "courses/course_detail.html", context)
 

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import administrator_required
 from accounts.forms import MembershipForm
 from accounts.models import Membership
+from brobygger.sections import render_sections
 
 from .access import project_for_user, projects_for_user
 from .forms import InterventionForm, OrganisationForm, ProjectForm, SiteForm
@@ -36,6 +37,7 @@ def project_detail(request, slug):
         context["course_counts"] = courses.aggregate(
             total=Count("pk"), open=Count("pk", filter=Q(end_date__isnull=True))
         )
+    context["sections"] = render_sections("project", request, project)
     return render(request, "projects/project_detail.html", context)
 
 
