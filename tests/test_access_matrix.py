@@ -9,7 +9,7 @@ from django.db import transaction
 from django.urls import get_resolver, reverse
 
 from brobygger.matrix import ROLES
-from tests.conftest import app_matrix_modules
+from conftest import app_matrix_modules
 
 PAGES = [page for module in app_matrix_modules() for page in getattr(module, "PAGES", [])]
 EXEMPT = {name: why for module in app_matrix_modules() for name, why in getattr(module, "EXEMPT", {}).items()}

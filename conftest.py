@@ -6,6 +6,7 @@ function in their `access_matrix.py` module.
 """
 
 import importlib
+import os
 from datetime import date
 from types import SimpleNamespace
 
@@ -105,3 +106,76 @@ def client_as(client, world):
         return client
 
     return sign_in
+
+
+# Browser tests: Playwright drives Debian's Chromium against the live test server.
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
+# test itself (setting up data) are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 900}, "locale": "da-DK"}
+
+
+class UI:
+    """A person at the browser: sign in, open pages, and check each page with axe-core."""
+
+    def __init__(self, page, live_server):
+        self.page = page
+        self.base = live_server.url
+        self.console_errors = []
+        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+        page.set_default_timeout(10_000)
+
+    def url(self, path):
+        return self.base + path
+
+    def goto(self, path):
+        response = self.page.goto(self.url(path))
+        return response
+
+    def login(self, username, password="correct horse battery staple"):
+        self.goto("/login/")
+        self.page.fill("#id_username", username)
+        self.page.fill("#id_password", password)
+        self.page.click("main button[type=submit]")
+        self.page.wait_for_load_state()
+        return self
+
+    def phone(self):
+        self.page.set_viewport_size({"width": 390, "height": 844})
+        return self
+
+    def check(self):
+        """No axe-core violations (WCAG 2.1 A/AA) and no CSP or script errors on the current page."""
+        from axe_playwright_python.sync_playwright import Axe
+
+        results = Axe().run(self.page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+        violations = [
+            f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+            for v in results.response["violations"]
+        ]
+        assert not violations, f"axe-core on {self.page.url}:\n" + "\n".join(violations)
+        assert not self.console_errors, f"browser console errors on {self.page.url}: {self.console_errors}"
+        return self
+
+
+@pytest.fixture
+def ui(page, live_server):
+    return UI(page, live_server)
