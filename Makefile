@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PGDIR := /tmp/brobygger-test-pg-$(shell id -u)
 
-.PHONY: run test venv dev-venv messages lint check serve demo clean
+.PHONY: run test venv dev-venv messages messages-update lint check serve demo clean
 
 $(VENV)/.runtime: requirements.txt
 	@test -x $(PY) || $$(scripts/find-python) -m venv $(VENV)
@@ -20,6 +20,11 @@ venv: $(VENV)/.runtime
 dev-venv: $(VENV)/.dev
 
 messages: venv
+	@$(PY) scripts/compile_messages.py
+
+# Writes new strings from the code into every app's locale/da catalogue, to translate.
+messages-update: venv
+	DEBUG=1 $(PY) manage.py makemessages -l da --no-obsolete --no-location --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'bench/*'
 	@$(PY) scripts/compile_messages.py
 
 demo: venv messages

@@ -72,6 +72,15 @@ INSTALLED_APPS = [
     "projects",
     "courses",
     "wellbeing",
+    "outreach",
+    "knowledge",
+    "directory",
+    "exchange",
+    "reports",
+    "budget",
+    "signin",
+    "audit",
+    "rights",
 ]
 
 MIDDLEWARE = [
@@ -176,6 +185,9 @@ SECURE_CSP = {
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
+# Each app keeps its own Danish catalogue (app/locale/da); listing them lets makemessages
+# put every string into the catalogue of the app it is written in.
+LOCALE_PATHS = [BASE_DIR / config.split(".")[0] / "locale" for config in INSTALLED_APPS if "." not in config]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True

@@ -14,6 +14,17 @@ urlpatterns = [
     path("administration/", include(project_admin_urls)),
     path("projects/", include("projects.urls")),
     path("courses/", include("courses.urls")),
+    # Each app below owns its URLs; wellbeing and signin choose their own top-level paths.
+    path("", include("wellbeing.urls")),
+    path("", include("signin.urls")),
+    path("outreach/", include("outreach.urls")),
+    path("knowledge/", include("knowledge.urls")),
+    path("directory/", include("directory.urls")),
+    path("exchange/", include("exchange.urls")),
+    path("reports/", include("reports.urls")),
+    path("budget/", include("budget.urls")),
+    path("audit/", include("audit.urls")),
+    path("rights/", include("rights.urls")),
 ]
 
 handler404 = "brobygger.views.not_found"
