@@ -100,6 +100,13 @@ class InterventionRecordForm(ModelForm):
         self.fields["intervention"].queryset = Intervention.objects.filter(project=course.project, active=True)
         self.fields["date"].initial = timezone.localdate()
         self.course = course
+        self.fields["directory_service"].queryset = self.fields["directory_service"].queryset.filter(active=True)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("directory_service") and not data.get("service_name"):
+            data["service_name"] = data["directory_service"].name
+        return data
 
     def clean_date(self):
         day = self.cleaned_data["date"]
@@ -113,8 +120,9 @@ class InterventionRecordForm(ModelForm):
 class ReferralForm(ModelForm):
     class Meta:
         model = Referral
-        fields = ["target", "service_name", "status", "date", "note"]
+        fields = ["target", "directory_service", "service_name", "status", "date", "note"]
         widgets = {"date": DateInput()}
+        help_texts = {"directory_service": _("Choose the service from the directory if it is there.")}
 
     def __init__(self, *args, course: Course, organisation, **kwargs):
         super().__init__(*args, **kwargs)

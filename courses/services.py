@@ -89,11 +89,11 @@ def record_intervention(*, course: Course, intervention, organisation, by, on: d
 
 def make_referral(
     *, course: Course, target: str, organisation, by, on: date, service_name: str = "", status: str = "requested",
-    note: str = "",
+    note: str = "", directory_service=None,
 ) -> Referral:
     referral = Referral(
         course=course, target=target, service_name=service_name, status=status, date=on,
-        organisation=organisation, note=note, created_by=by,
+        organisation=organisation, note=note, created_by=by, directory_service=directory_service,
     )
     referral.full_clean()
     referral.save()
