@@ -100,13 +100,6 @@ class InterventionRecordForm(ModelForm):
         self.fields["intervention"].queryset = Intervention.objects.filter(project=course.project, active=True)
         self.fields["date"].initial = timezone.localdate()
         self.course = course
-        self.fields["directory_service"].queryset = self.fields["directory_service"].queryset.filter(active=True)
-
-    def clean(self):
-        data = super().clean()
-        if data.get("directory_service") and not data.get("service_name"):
-            data["service_name"] = data["directory_service"].name
-        return data
 
     def clean_date(self):
         day = self.cleaned_data["date"]
@@ -130,6 +123,13 @@ class ReferralForm(ModelForm):
         self.instance.organisation = organisation
         self.fields["date"].initial = timezone.localdate()
         self.course = course
+        self.fields["directory_service"].queryset = self.fields["directory_service"].queryset.filter(active=True)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("directory_service") and not data.get("service_name"):
+            data["service_name"] = data["directory_service"].name
+        return data
 
     def clean_date(self):
         day = self.cleaned_data["date"]
