@@ -9,6 +9,7 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from brobygger import navigation
 
+        from . import demo  # noqa: F401 - registers the demo data
         from .access import is_staff_member
 
         navigation.register(60, "directory_list", _("Services"), is_staff_member)

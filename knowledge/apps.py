@@ -9,9 +9,11 @@ class KnowledgeConfig(AppConfig):
     def ready(self):
         from brobygger import indicators, navigation, sections
 
-        from . import selectors
+        from . import demo, selectors
         from .access import is_staff_member
         from .team_meeting import network_actions_section
+
+        assert demo  # imported for its @demo.extend registration
 
         navigation.register(50, "knowledge_modules", _("Learning"), is_staff_member)
         navigation.register(55, "knowledge_meetings", _("Network"), is_staff_member)
