@@ -20,7 +20,7 @@ def extend_world(w):
 
     w.module = Module.objects.create(title="Lovgivningen", topics="lovgivningen")
     w.section = services.add_section(module=w.module, heading="Salg af sex er lovligt", body="Mellem voksne.")
-    services.add_question(section=w.section, kind="reflection", text="Hvad vidste du i forvejen?")
+    w.question = services.add_question(section=w.section, kind="reflection", text="Hvad vidste du i forvejen?")
     services.publish_module(module=w.module)
     w.draft_module = Module.objects.create(title="Kladde", topics="noget")
     w.image = services.add_image(section=w.section, data=PNG, alt="En bro")
@@ -53,6 +53,9 @@ PAGES = [
     Page("knowledge_image_add", authors, kwargs=section),
     Page("knowledge_question_add", authors, kwargs=section),
     Page("knowledge_image", staff, kwargs=lambda w: {"pk": w.image.pk}),
+    Page("knowledge_section_delete", authors, method="post", kwargs=section),
+    Page("knowledge_image_delete", authors, method="post", kwargs=lambda w: {"pk": w.image.pk}),
+    Page("knowledge_question_delete", authors, method="post", kwargs=lambda w: {"pk": w.question.pk}),
     Page("knowledge_followup", followers),
     Page("knowledge_advisors", staff),
     Page("knowledge_advisor_create", authors),

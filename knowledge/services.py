@@ -68,6 +68,16 @@ def add_question(*, section: Section, kind: str, text: str, choices: str = "", c
     return question
 
 
+@transaction.atomic
+def delete_section(*, section: Section) -> None:
+    """Remove a section and close the gap in the numbering."""
+    module, position = section.module, section.position
+    section.delete()
+    for later in module.sections.filter(position__gt=position).order_by("position"):
+        later.position -= 1
+        later.save(update_fields=["position"])
+
+
 def publishing_problems(module: Module) -> list[str]:
     """Why the module cannot be published yet; empty if it can."""
     problems = []

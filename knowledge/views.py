@@ -29,7 +29,7 @@ from .forms import (
     SectionAnswersForm,
     SectionForm,
 )
-from .models import Action, Advisor, Attempt, Module, Section, SectionImage
+from .models import Action, Advisor, Attempt, Module, Question, Section, SectionImage
 
 # --- learning modules ---------------------------------------------------------------------------
 
@@ -221,6 +221,34 @@ def question_add(request, pk):
         "form": form, "heading": _("Add a question to “%(heading)s”") % {"heading": section.heading},
         "module": section.module, "back": reverse("knowledge_module", args=[section.module_id]),
     })
+
+
+@require_POST
+@author_required
+def section_delete(request, pk):
+    section = get_object_or_404(Section, pk=pk)
+    module_id = section.module_id
+    services.delete_section(section=section)
+    messages.success(request, _("The section is removed."))
+    return redirect("knowledge_module", module_id)
+
+
+@require_POST
+@author_required
+def image_delete(request, pk):
+    picture = get_object_or_404(SectionImage.objects.select_related("section"), pk=pk)
+    picture.delete()
+    messages.success(request, _("The image is removed."))
+    return redirect(reverse("knowledge_module", args=[picture.section.module_id]) + f"#section-{picture.section.position}")
+
+
+@require_POST
+@author_required
+def question_delete(request, pk):
+    question = get_object_or_404(Question.objects.select_related("section"), pk=pk)
+    question.delete()
+    messages.success(request, _("The question is removed."))
+    return redirect(reverse("knowledge_module", args=[question.section.module_id]) + f"#section-{question.section.position}")
 
 
 def image(request, pk):

@@ -160,3 +160,31 @@ def test_a_choice_question_needs_two_choices(client_as, world):
                                              {"kind": "choice", "text": "Hvad?", "choices": "Kun en"})
     assert response.status_code == 200
     assert world.section.questions.count() == 1
+
+
+def test_removing_a_section_closes_the_gap(client_as, world):
+    services.add_section(module=world.module, heading="To")
+    services.add_section(module=world.module, heading="Tre")
+    client_as("coordinator").post(reverse("knowledge_section_delete", args=[world.section.pk]))
+    assert [(s.position, s.heading) for s in world.module.sections.all()] == [(1, "To"), (2, "Tre")]
+
+
+def test_author_removes_an_image_and_a_question(client_as, world):
+    client = client_as("coordinator")
+    client.post(reverse("knowledge_image_delete", args=[world.image.pk]))
+    client.post(reverse("knowledge_question_delete", args=[world.question.pk]))
+    assert not world.section.images.exists() and not world.section.questions.exists()
+
+
+def test_followup_takes_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+    from accounts.models import Membership
+    from conftest import make_user
+
+    for i in range(6):
+        user = make_user(f"q{i}", (world.national, None, Membership.Role.LEARNER))
+        attempt = services.start_module(module=world.module, user=user, rating_before=1)
+        services.record_section(attempt=attempt, section=world.section, answers={})
+        services.finish_module(attempt=attempt, rating_after=5)
+    with django_assert_max_num_queries(4):
+        data = learning_followup()
+    assert data["change"] == 4.0
