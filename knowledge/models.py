@@ -20,7 +20,7 @@ class Module(models.Model):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[check_no_identity])
     summary = models.TextField(_("summary"), blank=True, validators=[check_no_identity],
                                help_text=_("Two or three sentences: what the learner will know afterwards."))
     topics = models.CharField(
@@ -53,7 +53,7 @@ class Module(models.Model):
 class Section(models.Model):
     module = models.ForeignKey(Module, models.CASCADE, related_name="sections")
     position = models.PositiveSmallIntegerField(_("position"))
-    heading = models.CharField(_("heading"), max_length=200)
+    heading = models.CharField(_("heading"), max_length=200, validators=[check_no_identity])
     body = models.TextField(_("text"), blank=True, validators=[check_no_identity],
                             help_text=_("Markdown: blank line between paragraphs, **bold**, *italic*, - lists, [link](https://...)."))
     body_html = models.TextField(editable=False, blank=True)

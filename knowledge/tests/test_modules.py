@@ -188,3 +188,25 @@ def test_followup_takes_a_fixed_number_of_queries(world, django_assert_max_num_q
     with django_assert_max_num_queries(4):
         data = learning_followup()
     assert data["change"] == 4.0
+
+
+def test_draft_images_are_only_for_authors(client, client_as, world, learner):
+    services.unpublish_module(module=world.module)
+    client.force_login(learner)
+    assert client.get(reverse("knowledge_image", args=[world.image.pk])).status_code == 404
+    assert client_as("coordinator").get(reverse("knowledge_image", args=[world.image.pk])).status_code == 200
+
+
+def test_publishing_with_problems_tells_the_author_why(client_as, world):
+    client = client_as("coordinator")
+    response = client.post(reverse("knowledge_module_publish", args=[world.draft_module.pk]), follow=True)
+    world.draft_module.refresh_from_db()
+    assert not world.draft_module.is_published
+    page = response.content.decode()
+    assert "Modulet har ingen afsnit." in page or "The module has no sections." in page
+
+
+def test_section_headings_refuse_identifying_text(client_as, world):
+    response = client_as("coordinator").post(reverse("knowledge_section_create", args=[world.module.pk]),
+                                             {"heading": "Om 010190-1234", "body": ""})
+    assert response.status_code == 200 and world.module.sections.count() == 1

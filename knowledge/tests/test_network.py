@@ -116,3 +116,19 @@ def test_coordinator_adds_an_advisor_with_work_contact(client_as, world):
     from knowledge.models import Advisor
 
     assert Advisor.objects.get(name="Ali").work_phone == "33 66 33 66"
+
+
+def test_team_meeting_marks_new_and_overdue_actions(world):
+    from knowledge.team_meeting import network_actions_section
+
+    request = RequestFactory().get("/")
+    request.user = world.users["coordinator"]
+    request.meeting_since = date(2026, 3, 1)
+    context = network_actions_section(request, world.project)
+    (action,) = context["actions"]
+    assert action.is_new  # the meeting (10 March) was after the last team meeting
+    request.meeting_since = date(2026, 4, 1)
+    assert not network_actions_section(request, world.project)["actions"][0].is_new
+    assert network_actions_section(request, world.other_project) is None
+    request.user = world.users["outsider"]
+    assert network_actions_section(request, world.project) is None
