@@ -151,9 +151,18 @@ class UI:
         return response
 
     def login(self, username, password="correct horse battery staple"):
-        self.goto("/login/")
+        """The real two-step sign-in: password, then a TOTP code computed from the user's secret."""
+        import pyotp
+
+        from signin.testing import authenticator_secret
+
+        secret = authenticator_secret(username)
+        self.goto("/signin/login/")
         self.page.fill("#id_username", username)
         self.page.fill("#id_password", password)
+        self.page.click("main button[type=submit]")
+        self.page.wait_for_load_state()
+        self.page.fill("#id_code", pyotp.TOTP(secret).now())
         self.page.click("main button[type=submit]")
         self.page.wait_for_load_state()
         return self
