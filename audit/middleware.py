@@ -12,6 +12,8 @@ Action = log.Action
 STATIC_PREFIXES = ("/static/", "/media/", "/favicon")
 # Pages whose plain GET shows course data even without a course id in the address.
 COURSE_LIST_PAGES = {"course_list"}
+# Logged by the sign-in signals instead (or nothing to log).
+SKIPPED_PAGES = {"login", "logout", "signin_verify", "signin_enrol", "set_language"}
 
 
 def classify(request, response) -> str | None:
@@ -21,6 +23,8 @@ def classify(request, response) -> str | None:
     has_course = bool(match and match.kwargs.get("code"))
     if status == 404:
         return Action.DENIED
+    if name in SKIPPED_PAGES:
+        return None
     if "export" in name or response.get("Content-Disposition", "").startswith("attachment"):
         return Action.EXPORT
     if name.startswith("audit_"):

@@ -102,5 +102,22 @@ class ChangeRecord(AppendOnlyModel):
         verbose_name = _("change record")
         verbose_name_plural = _("change records")
 
+    OPERATIONS = {"INSERT": _("Added"), "UPDATE": _("Changed"), "DELETE": _("Deleted")}
+    PARTS = {
+        "courses_course": _("Course"),
+        "courses_interventionrecord": _("Intervention"),
+        "courses_referral": _("Referral"),
+        "courses_consent": _("Consent"),
+        "wellbeing_who5response": _("WHO-5 answer"),
+    }
+
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.operation} {self.table_name} {self.row_id}"
+
+    @property
+    def operation_label(self):
+        return self.OPERATIONS.get(self.operation, self.operation)
+
+    @property
+    def part_label(self):
+        return self.PARTS.get(self.table_name, self.table_name)
