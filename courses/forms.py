@@ -111,10 +111,24 @@ class InterventionRecordForm(ModelForm):
 
 
 class ReferralForm(ModelForm):
+    shares_information = forms.BooleanField(
+        label=_("We pass information about the citizen on to the service"), required=False,
+        help_text=_("Needs the citizen's recorded consent to information being passed on with a referral."),
+    )
+
     class Meta:
         model = Referral
         fields = ["target", "service_name", "status", "date", "note"]
         widgets = {"date": DateInput()}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("shares_information") and cleaned.get("date"):
+            from rights.consent import NO_CONSENT_MESSAGE, has_referral_consent
+
+            if not has_referral_consent(self.course, cleaned["date"]):
+                self.add_error("shares_information", NO_CONSENT_MESSAGE)
+        return cleaned
 
     def __init__(self, *args, course: Course, organisation, **kwargs):
         super().__init__(*args, **kwargs)
