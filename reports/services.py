@@ -51,8 +51,18 @@ def report_courses(project, period: Period):
     return courses
 
 
+@dataclass
+class Gathered:
+    data: dict  # exactly the contract's report
+    paired_tests: list  # per paired row: {"to", "sd", "t", "p"} (paired t-test), for the page and exports
+
+
 def project_report(project, as_of: date, period_start: date | None = None) -> dict:
     """Every number of the national report for `project` on `as_of`, as plain data (JSON-ready)."""
+    return gather(project, as_of, period_start).data
+
+
+def gather(project, as_of: date, period_start: date | None = None) -> Gathered:
     period = Period(period_start, as_of)
     courses = report_courses(project, period)
     age_expr = Coalesce("age_at_start", ExtractYear("start_date") - F("birth_year"))
@@ -96,7 +106,8 @@ def project_report(project, as_of: date, period_start: date | None = None) -> di
     mean_months = (
         one_decimal(Fraction(length_days) / totals["length_n"] / DAYS_PER_MONTH) if totals["length_n"] else None
     )
-    return {
+    who5, tests = who5_summary(courses, as_of)
+    return Gathered({
         "project": project.name,
         "as_of": as_of.isoformat(),
         "citizens": citizens,
@@ -106,8 +117,8 @@ def project_report(project, as_of: date, period_start: date | None = None) -> di
         "citizens_per_intervention": citizens_per_intervention,
         "participation": {"single_day": totals["single_day"], "mean_months": mean_months},
         "trafficking_referrals": trafficking,
-        "who5": who5_summary(courses, as_of),
-    }
+        "who5": who5,
+    }, tests)
 
 
 def _interventions_per_course(courses, as_of) -> dict[int, int]:
@@ -135,19 +146,24 @@ def who5_rows_sql(courses, as_of):
     return sql, (as_of, *params)
 
 
-def who5_summary(courses, as_of) -> dict:
-    """Mean score per round, and the paired change from each person's own first answer."""
+def who5_summary(courses, as_of) -> tuple[dict, list]:
+    """Mean score per round, and the paired change from each person's own first answer.
+
+    The paired t-test (SciPy) needs only n, the sum and the sum of squares of the
+    differences, which the database adds up; no answer leaves the database one by one.
+    """
     answers, params = who5_rows_sql(courses, as_of)
     with connection.cursor() as cursor:
         cursor.execute(
             f"WITH r AS ({answers}) "  # noqa: S608
-            "SELECT r.k, COUNT(*), SUM(r.score), SUM(f.score) FROM r JOIN r f "
+            "SELECT r.k, COUNT(*), SUM(r.score), SUM(f.score), "
+            "SUM((r.score - f.score) * (r.score - f.score)) FROM r JOIN r f "
             "ON f.course_id = r.course_id AND f.k = 1 GROUP BY r.k ORDER BY r.k",
             params,
         )
         per_round = cursor.fetchall()
-    rounds, paired = [], []
-    for k, n, total, first_total in per_round:
+    rounds, paired, tests = [], [], []
+    for k, n, total, first_total, squares in per_round:
         k, n, total, first_total = int(k), int(n), int(total), int(first_total)
         enough = n >= MIN_ROUND_RESPONDENTS
         rounds.append({"round": k, "n": n, "mean": one_decimal(Fraction(total, n)) if enough else None,
@@ -159,4 +175,19 @@ def who5_summary(courses, as_of) -> dict:
                 "from": 1, "to": k, "n": n, "mean_from": mean_from, "mean_to": mean_to,
                 "change": one_decimal(change), "clinically_significant": change >= CLINICAL_CHANGE,
             })
-    return {"rounds": rounds, "paired": paired}
+            tests.append({"to": k, **paired_t_test(n, total - first_total, int(squares))})
+    return {"rounds": rounds, "paired": paired}, tests
+
+
+def paired_t_test(n: int, diff_sum: int, diff_squares: int) -> dict:
+    """Paired t-test of mean difference 0 from n, sum and sum of squares of the differences."""
+    from scipy import stats
+
+    mean = diff_sum / n
+    variance = (diff_squares - n * mean * mean) / (n - 1) if n > 1 else 0.0
+    sd = max(variance, 0.0) ** 0.5
+    if n < 2 or sd == 0:
+        return {"sd": round(sd, 1), "t": None, "p": None}
+    t = mean / (sd / n ** 0.5)
+    p = float(2 * stats.t.sf(abs(t), n - 1))
+    return {"sd": round(sd, 1), "t": round(t, 2), "p": round(p, 3)}
