@@ -98,6 +98,14 @@ def _text(value) -> str:
     return str(value).strip()
 
 
+def _shown(value) -> str:
+    """A cell's text for a message: shortened, and never repeated if it may identify someone."""
+    text = _text(value)
+    if identity_problems(text):
+        return "…"
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def column_letter(index: int) -> str:
     letters = ""
     index += 1
@@ -240,7 +248,7 @@ def _read_registration_rows(rows) -> Parsed:
             problems.append(Problem(number, col(ID), _("The Borger-ID is longer than 40 characters.")))
         elif reg.ref.casefold() in seen:
             problems.append(Problem(number, col(ID), _("The Borger-ID %(id)s is also used in row %(other)s.") % {
-                "id": reg.ref, "other": seen[reg.ref.casefold()]}))
+                "id": _shown(reg.ref), "other": seen[reg.ref.casefold()]}))
         else:
             seen[reg.ref.casefold()] = number
         gender = _text(get(GENDER)).casefold()
@@ -250,7 +258,7 @@ def _read_registration_rows(rows) -> Parsed:
             else:
                 problems.append(Problem(number, col(GENDER), _(
                     '"%(value)s" is not a known gender. Use Kvinde, Mand, Non-binær or leave the cell empty.')
-                    % {"value": _text(get(GENDER))}))
+                    % {"value": _shown(get(GENDER))}))
         age = get(AGE)
         if _text(age):
             try:
@@ -282,7 +290,7 @@ def _read_registration_rows(rows) -> Parsed:
             except ValueError:
                 problems.append(Problem(number, col(TRAFFICKING), _(
                     '"%(value)s" is not understood. Use Ja, Nej, X, 1, 0 or leave the cell empty.')
-                    % {"value": _text(get(TRAFFICKING))}))
+                    % {"value": _shown(get(TRAFFICKING))}))
         services = [s.strip() for s in _text(get(OTHER_SERVICES)).split(";") if s.strip()]
         for service in services:
             if identity_problems(service):
@@ -302,7 +310,7 @@ def _read_registration_rows(rows) -> Parsed:
             except ValueError:
                 problems.append(Problem(number, f"{column_letter(index)} ({name})", _(
                     '"%(value)s" is not understood. Use x, 1 or Ja when the citizen received it; '
-                    'leave empty, 0 or Nej when not.') % {"value": _text(value)}))
+                    'leave empty, 0 or Nej when not.') % {"value": _shown(value)}))
         result.append(reg)
     return Parsed(result, problems, [name for _i, name in interventions])
 
