@@ -6,6 +6,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -119,10 +121,12 @@ def invite(request, code):
     if request.method == "POST":
         invitation, token = services.create_invitation(course=course, by=request.user)
         link = request.build_absolute_uri(reverse("who5_citizen", args=[token]))
-        qr = segno.make(link, error="m")
+        label = escape(_("QR code for the link"))
+        svg = segno.make(link, error="m").svg_inline(scale=5, border=2, title=label, svgclass="who5-qr")
+        svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
         context.update({
             "invitation": invitation, "link": link,
-            "qr_svg": qr.svg_inline(scale=5, border=2, title=_("QR code for the link"), svgclass="who5-qr"),
+            "qr_svg": mark_safe(svg),  # noqa: S308 - segno's own markup; the only text in it is escaped above
         })
         # Shown once: the link exists only on this page and the card, never in the database.
         return render(request, "wellbeing/invitation.html", context)
