@@ -89,3 +89,25 @@ def record_who5(*, course, answers, language: str, by, on: date,
         course=course, answered_on=on, language=language, mode=mode, recorded_by=by,
         **{f"item{i + 1}": a for i, a in enumerate(answers)},
     )
+
+
+LANGUAGE_FIELDS = ("code", "name", "intro", "lead", "items", "answers")
+
+
+def save_who5_language(*, data: dict, dry_run: bool = False) -> tuple[Who5Language, bool]:
+    """Add or update the WHO-5 in one language (an official translation) from plain data."""
+    missing = [f for f in LANGUAGE_FIELDS if not data.get(f)]
+    if missing:
+        raise ValidationError(f"missing: {', '.join(missing)}")
+    items, answers = data["items"], data["answers"]
+    if not (isinstance(items, list) and len(items) == ITEM_COUNT and all(isinstance(i, str) and i for i in items)):
+        raise ValidationError(f"items must be a list of {ITEM_COUNT} statements")
+    if not (isinstance(answers, list) and len(answers) == ANSWER_MAX + 1 and all(isinstance(a, str) and a for a in answers)):
+        raise ValidationError(f"answers must be a list of {ANSWER_MAX + 1} answers, from 0 to {ANSWER_MAX}")
+    values = {f: data[f] for f in LANGUAGE_FIELDS if f != "code"}
+    values.update(active=bool(data.get("active", True)), order=int(data.get("order", 10)))
+    existing = Who5Language.objects.filter(code=data["code"]).first()
+    if dry_run:
+        return existing or Who5Language(code=data["code"], **values), existing is None
+    language, created = Who5Language.objects.update_or_create(code=data["code"], defaults=values)
+    return language, created

@@ -82,7 +82,7 @@ def test_course_page_shows_scores_chart_and_change(client_as, world):
     body = client_as("caseworker_a").get(reverse("course_detail", args=[world.course_a.code])).content.decode()
     assert 'id="who5-scores"' in body and ">20<" in body and ">40<" in body
     assert "<svg" in body
-    assert "20 point" in body  # the change from first to latest
+    assert "+20 point" in body  # the change from first to latest
     assert reverse("who5_invite", args=[world.course_a.code]) in body
 
 
