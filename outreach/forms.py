@@ -60,11 +60,12 @@ class ContactForm(Form):
         self.fields["gender"].choices = [("", _("Not told"))] + [c for c in Gender.choices if c[0] != "unknown"]
         self.fields["at"].initial = _now_minute
         self.fields["staff"].initial = [user.pk]
-        sites = list(self.fields["site"].queryset)
-        if site is None and len(sites) == 1:
-            site = sites[0]
-        if site is not None:
-            self.fields["site"].initial = site.pk
+        if not self.is_bound:
+            sites = list(self.fields["site"].queryset[:2])
+            if site is None and len(sites) == 1:
+                site = sites[0]
+            if site is not None:
+                self.fields["site"].initial = site.pk
         self.fields["card_code"].widget.attrs["aria-describedby"] = "card-check id_card_code_helptext"
 
 

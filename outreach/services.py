@@ -150,7 +150,9 @@ def log_contact(
         appointment_booked=appointment_booked, accompanied=accompanied, card=_card(project, card_code),
         age_band=age_band, gender=gender, note=note,
     )
-    contact.full_clean(exclude=["date", "project", "organisation", "site", "card"])
+    # Field checks only (choices, lengths, the identity check on the note); the foreign keys came from
+    # the database above, so no extra queries to re-check them.
+    contact.clean_fields(exclude=["date", "project", "organisation", "site", "card", "created_by"])
     with transaction.atomic():
         contact.save()
         if topics:

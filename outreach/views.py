@@ -42,9 +42,12 @@ def outreach_home(request):
 def contact_log(request, slug):
     """The phone page: a typical contact is saved with a few taps (site remembered, time now, me present)."""
     project, membership = outreach_project(request, slug)
-    services.ensure_topics(project)
-    site = project.sites.filter(pk=request.session.get(_site_key(project)), active=True).first()
-    form = ContactForm(request.POST or None, project=project, user=request.user, site=site)
+    if request.method == "POST":
+        form = ContactForm(request.POST, project=project, user=request.user)
+    else:
+        services.ensure_topics(project)
+        site = project.sites.filter(pk=request.session.get(_site_key(project)), active=True).first()
+        form = ContactForm(project=project, user=request.user, site=site)
     form.fields["card_code"].widget.attrs.update({
         "hx-get": reverse("outreach_card_check", args=[project.slug]), "hx-target": "#card-check",
         "hx-trigger": "input changed delay:400ms, change", "hx-sync": "this:replace",
@@ -64,7 +67,8 @@ def contact_log(request, slug):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            request.session[_site_key(project)] = contact.site_id
+            if request.session.get(_site_key(project)) != contact.site_id:
+                request.session[_site_key(project)] = contact.site_id
             today = OutreachContact.objects.filter(project=project, site=contact.site, date=contact.date).count()
             messages.success(request, _("Saved. Contacts at %(site)s today: %(n)d.") % {"site": contact.site,
                                                                                          "n": today})

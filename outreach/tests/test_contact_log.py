@@ -149,3 +149,18 @@ def test_outreach_worker_of_another_project_gets_404(client, world):
     stranger = make_user("stranger", (world.national, world.other_project, Membership.Role.OUTREACH))
     client.force_login(stranger)
     assert client.get(url(world)).status_code == 404
+
+
+def test_saving_a_contact_takes_a_fixed_small_number_of_queries(client_as, world, topics, log):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _n in range(5):
+        log(card_code=world.card.code)
+    client = client_as("outreach")
+    client.get(url(world))
+    with CaptureQueriesContext(connection) as queries:
+        response = post(client, world, topics=[topics[0].pk, topics[1].pk], outcomes=["information_given"],
+                        card_code=world.card.code)
+    assert response.status_code == 302
+    assert len(queries) <= 17, "\n".join(q["sql"][:90] for q in queries)
