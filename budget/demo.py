@@ -26,9 +26,9 @@ INITIATIVES = [
         "follow_up": "Der følges op på kursusgennemførelse, og det evalueres, hvorvidt deltagerne oplever, at deres "
                      "vidensniveau på området er blevet hævet.",
         "lines": [
-            ("1. Vidensløft og videndeling: frikøb af medarbejdere til vejledning i BIF og SOF samt koordinering "
+            ("Vidensløft og videndeling: frikøb af medarbejdere til vejledning i BIF og SOF samt koordinering "
              "af dialog med civilsamfundsorganisationer", "BIU", "35.10", "3510-4101", "424500"),
-            ("1. Vidensløft og videndeling: frikøb af medarbejdere til vejledning i BIF og SOF samt koordinering "
+            ("Vidensløft og videndeling: frikøb af medarbejdere til vejledning i BIF og SOF samt koordinering "
              "af dialog med civilsamfundsorganisationer", "SOC", "32.10", "3210-4101", "424500"),
             ("Udvikling af undervisningsmateriale", "BIU", "35.10", "3510-4102", "300000"),
         ],
@@ -44,7 +44,7 @@ INITIATIVES = [
                      "efterspørgslen. Da vejledningen er anonym, kan det ikke følges, om den enkelte får "
                      "sociale eller beskæftigelsesrettede indsatser.",
         "lines": [
-            ("2. Styrket fremskudt indsats: to årsværk i BIF og en ladcykel", "BIU", "35.10", "3510-4201", "879000"),
+            ("Styrket fremskudt indsats: to årsværk i BIF og en ladcykel", "BIU", "35.10", "3510-4201", "879000"),
         ],
         "indicators": [("anonymous_people", 150), ("anonymous_contacts", 600), ("courses_registered", 10),
                        ("referrals_started", 5)],
@@ -57,7 +57,7 @@ INITIATIVES = [
                 "erhvervsdrivende.",
         "follow_up": "Ultimo 2026 følges der op på, om kurserne er blevet holdt, og med hvilken deltagelse.",
         "lines": [
-            ("3. Erhvervsrettede kurser: et halvt årsværk og samarbejde/koordination med civilsamfundsaktør",
+            ("Erhvervsrettede kurser: et halvt årsværk og samarbejde/koordination med civilsamfundsaktør",
              "BIU", "35.10", "3510-4301", "500000"),
         ],
         "indicators": [("business_courses_held", 3), ("business_course_attendance", 30)],
@@ -130,14 +130,15 @@ def _courses_and_meeting(context, project, today, rng, coordinator):
     span = (min(today, END) - START).days
     course_list = []
     for i in range(14):
-        start = START + timedelta(days=int(span * (i + rng.random()) / 14))
+        # The last two started within the past week, so the team meeting has news.
+        start = START + timedelta(days=int(span * (i + rng.random()) / 14)) if i < 12 else max(START, today - timedelta(days=15 - i))
         course = courses.register_course(
             project=project, organisation=organisation, by=coordinator, start_date=min(start, today),
             gender=rng.choice(["woman"] * 5 + ["man", "non_binary"]), age_at_start=rng.randint(21, 58),
         )
         course_list.append(course)
         if i % 2 == 0:
-            status = "started" if i < 8 else "requested"
+            status = "started" if i < 10 else "requested"
             target = rng.choice([Referral.Target.JOB_CENTRE, Referral.Target.DRUG_TREATMENT,
                                  Referral.Target.SOCIAL_SERVICES])
             on = min(today, course.start_date + timedelta(days=rng.randint(1, 10)))
@@ -149,6 +150,9 @@ def _courses_and_meeting(context, project, today, rng, coordinator):
         if i in (1, 4):
             courses.update_course(course=course, by=coordinator, end_date=min(today, course.start_date + timedelta(
                 days=60)), end_reason="goal_reached" if i == 1 else "referred")
+        if i == 9:  # moved into her own flat this week
+            courses.update_course(course=course, by=coordinator, end_date=max(course.start_date, today - timedelta(
+                days=3)), end_reason="moved")
     services.raise_flag(project=project, by=coordinator, on=today - timedelta(days=2),
                         text="Kvindeherberget på Sundholm ønsker besøg tirsdag i stedet for torsdag.")
     services.raise_flag(project=project, by=coordinator, on=today - timedelta(days=1), course=course_list[-2],

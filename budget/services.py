@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from brobygger import indicators
 from brobygger.identity import check_no_identity
@@ -464,6 +465,19 @@ def import_finance_csv(*, initiative: Initiative, filename: str, data: bytes, by
 
 # Goals ------------------------------------------------------------------------------------
 
+# Names for indicators other apps register, so a goal reads well even while their app is absent.
+KNOWN_LABELS = {
+    "anonymous_people": gettext_lazy("People using the anonymous service (unique card codes)"),
+    "anonymous_contacts": gettext_lazy("Anonymous contacts"),
+    "business_courses_held": gettext_lazy("Business courses held"),
+    "business_course_attendance": gettext_lazy("Attendance at business courses"),
+    "learning_completions": gettext_lazy("Learning modules completed"),
+    "self_rated_change": gettext_lazy("Participants' self-rated change in knowledge"),
+    "network_meetings_held": gettext_lazy("Network meetings held"),
+    "who5_response_rate": gettext_lazy("WHO-5 response rate"),
+    "who5_paired_change": gettext_lazy("WHO-5 paired change"),
+}
+
 
 def goal_progress(initiative: Initiative, *, hide_small: bool) -> list[dict]:
     """Each indicator of the initiative, computed live, against its target.
@@ -483,11 +497,11 @@ def goal_progress(initiative: Initiative, *, hide_small: bool) -> list[dict]:
             percent = None
         result.append({
             "goal": goal,
-            "label": registered.label if registered else goal.key,
+            "label": registered.label if registered else KNOWN_LABELS.get(goal.key, goal.key),
             "unit": registered.unit if registered else "",
             "available": registered is not None,
             "value": shown,
-            "target": goal.target.normalize() if goal.target == goal.target.to_integral() else goal.target,
+            "target": int(goal.target) if goal.target == goal.target.to_integral() else goal.target,
             "percent": percent,
             "bar": min(percent, 100) if percent is not None else 0,
             "reached": percent is not None and percent >= 100,

@@ -11,7 +11,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from brobygger.charts import line_chart
 from brobygger.sections import render_sections
 from projects.models import Project
 
@@ -25,6 +24,7 @@ from .access import (
     is_team_member,
     team_project,
 )
+from .charts import money_chart
 from .forms import FlagForm, ImportForm, IndicatorForm, SpendingForm
 from .models import Flag
 
@@ -53,11 +53,8 @@ def _chart(figures: services.InitiativeFigures, title: str):
         (_("Forecast"), [k(t["forecast_cumulative"]) for t in totals]),
         (_("Spent"), [k(t["spent_cumulative"]) if t["booked"] else None for t in totals]),
     ]
-    top = max([v for _name, values in series for v in values if v is not None] + [1])
-    step = 10 ** max(0, len(str(int(top))) - 1)
-    y_max = ((int(top) // step) + 1) * step
     labels = [date_format(t["month"], "M") for t in totals]
-    return line_chart(title, labels, series, y_max=y_max), totals
+    return money_chart(title, labels, series), totals
 
 
 def project_budget(request, slug):
