@@ -32,7 +32,7 @@ class SpendingForm(Form):
     kind = forms.ChoiceField(label=_("Spent or committed"), choices=SpendingEntry.Kind.choices,
                              widget=forms.RadioSelect, initial=SpendingEntry.Kind.SPENT,
                              help_text=_("Committed: money bound by an agreement but not yet paid."))
-    amount = AmountField(label=_("Amount in DKK"), max_length=30,
+    amount = AmountField(label=_("Amount in DKK"), widget=forms.TextInput(attrs={"maxlength": 30, "inputmode": "decimal"}),
                          help_text=_("The month's total for the line. Entering it again replaces it."))
     text = FreeTextField(label=_("Note (optional)"), required=False, max_length=300)
 

@@ -411,7 +411,7 @@ def read_finance_csv(*, initiative: Initiative, data: bytes) -> list[dict]:
         if account.lower() not in accounts:
             row_problems.append(_("row %(row)d: the account “%(account)s” is not one of the initiative's budget lines")
                                 % {"row": number, "account": account[:40]})
-        elif booked_on and (account.lower(), booked_on.year) not in lines:
+        elif booked_on and start <= booked_on <= end and (account.lower(), booked_on.year) not in lines:
             row_problems.append(_("row %(row)d: the account “%(account)s” has no budget line for %(year)d")
                                 % {"row": number, "account": account[:40], "year": booked_on.year})
         try:

@@ -143,20 +143,10 @@ def indicator_add(request, slug, number):
     })
 
 
-def _pdf_url_fetcher(url, *args, **kwargs):
-    """WeasyPrint may read our own static files and nothing else (no network)."""
-    from weasyprint import default_url_fetcher
+def status_document(request, project, number=None):
+    """The committee status as a laid-out WeasyPrint document (the view writes it as PDF)."""
+    from weasyprint import HTML, URLFetcher
 
-    if not url.startswith("file://"):
-        raise ValueError("only local static files")
-    return default_url_fetcher(url, *args, **kwargs)
-
-
-def committee_status_pdf(request, slug, number=None):
-    """The committee status: goal, indicators against targets, money against budget; small numbers hidden."""
-    from weasyprint import HTML
-
-    project = budget_project(request, slug)
     initiatives = project.initiatives.all()
     if number is not None:
         initiatives = [get_object_or_404(initiatives, number=number)]
@@ -173,7 +163,14 @@ def committee_status_pdf(request, slug, number=None):
         "project": project, "items": items, "table": services.budget_table(figures), "single": number is not None,
         "today": timezone.localdate(), "font": font, "bold": bold,
     }, request=request)
-    pdf = HTML(string=html, url_fetcher=_pdf_url_fetcher).write_pdf()
+    # Our own font files only: no network, whatever the page holds.
+    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"file"})).render()
+
+
+def committee_status_pdf(request, slug, number=None):
+    """The committee status: goal, indicators against targets, money against budget; small numbers hidden."""
+    project = budget_project(request, slug)
+    pdf = status_document(request, project, number).write_pdf()
     name = f"status-{project.slug}" + (f"-{number}" if number else "") + ".pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
