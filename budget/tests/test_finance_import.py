@@ -5,9 +5,18 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from budget import services
 from budget.models import FinanceImport, SpendingEntry
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The problems are read in English here; the Danish catalogue says the same."""
+    with translation.override("en"):
+        yield
+
 
 GOOD = (
     "dato;konto;beløb;tekst\n"
