@@ -111,6 +111,11 @@ class InterventionRecordForm(ModelForm):
 
 
 class ReferralForm(ModelForm):
+    shares_information = forms.BooleanField(
+        label=_("We pass information about the citizen on to the service"), required=False,
+        help_text=_("Needs the citizen's recorded consent to information being passed on with a referral."),
+    )
+
     class Meta:
         model = Referral
         fields = ["target", "directory_service", "service_name", "status", "date", "note"]
@@ -129,6 +134,11 @@ class ReferralForm(ModelForm):
         data = super().clean()
         if data.get("directory_service") and not data.get("service_name"):
             data["service_name"] = data["directory_service"].name
+        if data.get("shares_information") and data.get("date"):
+            from rights.consent import NO_CONSENT_MESSAGE, has_referral_consent
+
+            if not has_referral_consent(self.course, data["date"]):
+                self.add_error("shares_information", NO_CONSENT_MESSAGE)
         return data
 
     def clean_date(self):
