@@ -132,3 +132,8 @@ def test_team_meeting_marks_new_and_overdue_actions(world):
     assert network_actions_section(request, world.other_project) is None
     request.user = world.users["outsider"]
     assert network_actions_section(request, world.project) is None
+
+
+def test_the_team_meeting_page_shows_the_networks_open_actions(client_as, world):
+    page = client_as("coordinator").get(reverse("team_meeting", args=[world.project.slug])).content.decode()
+    assert "Inviter SIO" in page
