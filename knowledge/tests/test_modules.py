@@ -35,6 +35,7 @@ def test_sanitised_again_on_render(client_as, world):
 def test_image_is_served_with_its_content_type(client_as, world):
     response = client_as("outreach").get(reverse("knowledge_image", args=[world.image.pk]))
     assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
     assert response.content == PNG
 
 
