@@ -111,3 +111,11 @@ def save_who5_language(*, data: dict, dry_run: bool = False) -> tuple[Who5Langua
         return existing or Who5Language(code=data["code"], **values), existing is None
     language, created = Who5Language.objects.update_or_create(code=data["code"], defaults=values)
     return language, created
+
+
+def withdraw_invitation(*, invitation: Who5Invitation, now: datetime | None = None) -> Who5Invitation:
+    """Stop an unused link from working (a card was lost, or given to the wrong person)."""
+    now = now or timezone.now()
+    Who5Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True, expires_at__gt=now).update(expires_at=now)
+    invitation.refresh_from_db()
+    return invitation

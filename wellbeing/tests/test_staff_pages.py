@@ -156,3 +156,23 @@ def test_demo_data_adds_who5_answers(db):
 
     context = demo.build(courses=8, seed=4)
     assert Who5Response.objects.filter(course__in=context["courses"]).exists()
+
+
+def test_worker_can_stop_an_unused_link(client_as, world):
+    from wellbeing import services
+
+    invitation, token = services.create_invitation(course=world.course_a, by=None)
+    response = client_as("caseworker_a").post(reverse("who5_invitation_withdraw",
+                                                      args=[world.course_a.code, invitation.pk]))
+    assert response.status_code == 302
+    assert services.usable_invitation(token) is None
+
+
+def test_a_link_cannot_be_stopped_through_another_course(client_as, world):
+    from wellbeing import services
+
+    invitation, token = services.create_invitation(course=world.course_a, by=None)
+    response = client_as("coordinator").post(reverse("who5_invitation_withdraw",
+                                                     args=[world.course_b.code, invitation.pk]))
+    assert response.status_code == 404
+    assert services.usable_invitation(token) is not None
