@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import ANSWER_MAX, ITEM_COUNT, Who5Invitation, Who5Language, Who5Response, hash_token
+from .wording import ensure_official_wording
 
 INVITATION_DAYS = 14
 
@@ -19,6 +20,8 @@ def _check_answers(answers) -> list[int]:
 
 
 def _check_language(language: str) -> str:
+    if not Who5Language.objects.exists():
+        ensure_official_wording()
     if not Who5Language.objects.filter(code=language).exists():
         raise ValidationError(_("WHO-5 is not available in that language."), code="language")
     return language

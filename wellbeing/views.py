@@ -19,6 +19,7 @@ from . import ratelimit, services
 from .forms import Who5Form, WorkerWho5Form
 from .models import Who5Language
 from .schedule import due_measurements
+from .wording import ensure_official_wording
 
 # Where "leave quickly" goes: a neutral, everyday site (the Danish weather service).
 LEAVE_QUICKLY_URL = "https://www.dmi.dk/"
@@ -27,6 +28,9 @@ RATE_SCOPE = "who5-link"
 
 def _language(code: str | None) -> Who5Language:
     languages = {lang.code: lang for lang in Who5Language.objects.filter(active=True)}
+    if not languages:
+        ensure_official_wording()
+        languages = {lang.code: lang for lang in Who5Language.objects.filter(active=True)}
     return languages.get(code or "") or languages.get("da") or next(iter(languages.values()))
 
 
