@@ -18,7 +18,7 @@ class WellbeingConfig(AppConfig):
         )
         sections.register("course", 20, "wellbeing/sections/course.html", course_section)
         sections.register("project", 40, "wellbeing/sections/project.html", project_section)
-        sections.register("team_meeting", 30, "wellbeing/sections/team_meeting.html", team_meeting_section)
+        sections.register("team_meeting", 20, "wellbeing/sections/team_meeting.html", team_meeting_section)
         indicators.register(
             "who5_response_rate", _("WHO-5: share of due follow-ups answered"), response_rate, unit="%"
         )

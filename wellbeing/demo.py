@@ -20,7 +20,7 @@ def add_who5_answers(context):
             on = min(today, day + timedelta(days=rng.randint(-5, 20)))
             if on < course.start_date:
                 on = course.start_date
-            level = max(0, min(25, level + rng.randint(-2, 4)))
+            level = max(0, min(25, level + rng.randint(-3, 4)))
             answers = _spread(rng, level)
             with_worker = rng.random() < 0.5
             Who5Response.objects.create(

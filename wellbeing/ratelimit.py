@@ -2,8 +2,9 @@
 
 Counts live in Django's cache (fixed windows). With several server processes the cache
 must be shared (a database or Redis cache) for the limit to hold across them; the
-per-process default still slows a prober down. The client is REMOTE_ADDR: the proxy in
-front must pass the real address (docs/wellbeing.md). The address is hashed, never stored.
+per-process default still slows a prober down. The client's address comes from
+signin.middleware.client_ip (X-Forwarded-For behind TRUSTED_PROXY_COUNT proxies, else
+REMOTE_ADDR), the same as the sign-in lock-out uses. It is hashed, never stored.
 """
 
 import hashlib
@@ -11,12 +12,14 @@ import time
 
 from django.core.cache import cache
 
+from signin.middleware import client_ip
+
 FAILURES_ALLOWED = 10
 WINDOW_SECONDS = 10 * 60
 
 
 def _key(request, scope: str) -> str:
-    client = hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:32]
+    client = hashlib.sha256(client_ip(request).encode()).hexdigest()[:32]
     return f"rl:{scope}:{client}:{int(time.time() // WINDOW_SECONDS)}"
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import ANSWER_MAX, ITEM_COUNT, Who5Invitation, Who5Language, Who5Response, hash_token
+from .wording import ensure_official_wording
 
 INVITATION_DAYS = 14
 
@@ -19,6 +20,8 @@ def _check_answers(answers) -> list[int]:
 
 
 def _check_language(language: str) -> str:
+    if not Who5Language.objects.exists():
+        ensure_official_wording()
     if not Who5Language.objects.filter(code=language).exists():
         raise ValidationError(_("WHO-5 is not available in that language."), code="language")
     return language
@@ -111,3 +114,11 @@ def save_who5_language(*, data: dict, dry_run: bool = False) -> tuple[Who5Langua
         return existing or Who5Language(code=data["code"], **values), existing is None
     language, created = Who5Language.objects.update_or_create(code=data["code"], defaults=values)
     return language, created
+
+
+def withdraw_invitation(*, invitation: Who5Invitation, now: datetime | None = None) -> Who5Invitation:
+    """Stop an unused link from working (a card was lost, or given to the wrong person)."""
+    now = now or timezone.now()
+    Who5Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True, expires_at__gt=now).update(expires_at=now)
+    invitation.refresh_from_db()
+    return invitation

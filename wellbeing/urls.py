@@ -9,5 +9,7 @@ urlpatterns = [
     # Workers.
     path("wellbeing/", views.due_list, name="who5_due"),
     path("wellbeing/courses/<str:code>/invite/", views.invite, name="who5_invite"),
+    path("wellbeing/courses/<str:code>/invitations/<int:pk>/withdraw/", views.withdraw_invitation,
+         name="who5_invitation_withdraw"),
     path("wellbeing/courses/<str:code>/answer/", views.answer_with_worker, name="who5_answer"),
 ]

@@ -3,14 +3,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from brobygger.views import public
 from courses.access import course_for_user, course_memberships, visible_courses
@@ -19,6 +19,7 @@ from . import ratelimit, services
 from .forms import Who5Form, WorkerWho5Form
 from .models import Who5Language
 from .schedule import due_measurements
+from .wording import ensure_official_wording
 
 # Where "leave quickly" goes: a neutral, everyday site (the Danish weather service).
 LEAVE_QUICKLY_URL = "https://www.dmi.dk/"
@@ -27,6 +28,9 @@ RATE_SCOPE = "who5-link"
 
 def _language(code: str | None) -> Who5Language:
     languages = {lang.code: lang for lang in Who5Language.objects.filter(active=True)}
+    if not languages:
+        ensure_official_wording()
+        languages = {lang.code: lang for lang in Who5Language.objects.filter(active=True)}
     return languages.get(code or "") or languages.get("da") or next(iter(languages.values()))
 
 
@@ -132,6 +136,15 @@ def invite(request, code):
         return render(request, "wellbeing/invitation.html", context)
     context["open_invitations"] = course.who5_invitations.filter(used_at__isnull=True, expires_at__gt=timezone.now())
     return render(request, "wellbeing/invite.html", context)
+
+
+@require_POST
+def withdraw_invitation(request, code, pk):
+    course = course_for_user(request, code)
+    invitation = get_object_or_404(course.who5_invitations, pk=pk)
+    services.withdraw_invitation(invitation=invitation)
+    messages.success(request, _("The link no longer works."))
+    return redirect("who5_invite", course.code)
 
 
 def answer_with_worker(request, code):

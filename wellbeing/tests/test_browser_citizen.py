@@ -32,6 +32,10 @@ def test_citizen_answers_in_danish_and_the_link_is_refused_the_second_time(ui, w
     page = ui.page
     assert page.locator("h1").inner_text() == "Hvordan har du haft det?"
     ui.check()
+    # Fits a small phone: nothing scrolls sideways, and every answer is a large touch target.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    heights = page.locator(".who5-options label").evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    assert len(heights) == 30 and min(heights) >= 44
     # Sending with a statement left out names it and stores nothing.
     answer_all(page, ["Det meste af tiden"] * 4)
     page.get_by_role("button", name="Send mine svar").click()

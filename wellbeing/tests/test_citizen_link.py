@@ -158,3 +158,24 @@ def test_probing_is_rate_limited_per_client(client, invitation):
     assert client.get(url(token)).status_code == 404
     other = client.get(url(token), REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 200
+
+
+def test_every_citizen_page_has_leave_quickly_and_no_staff_menu(client, invitation):
+    _, token = invitation
+    pages = [client.get(url(token)), client.get(reverse("who5_thanks")), client.get(url("x" * 26))]
+    for page in pages:
+        body = page.content.decode()
+        assert "data-leave-quickly" in body
+        assert "Main menu" not in body and "Hovedmenu" not in body and "/logout/" not in body
+        assert page["Referrer-Policy"] == "no-referrer"
+
+
+def test_the_stored_hash_is_compared_in_constant_time(invitation, monkeypatch):
+    import hmac
+
+    invitation, token = invitation
+    calls = []
+    real = hmac.compare_digest
+    monkeypatch.setattr(hmac, "compare_digest", lambda a, b: calls.append(1) or real(a, b))
+    assert services.usable_invitation(token) is not None
+    assert calls

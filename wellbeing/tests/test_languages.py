@@ -51,3 +51,11 @@ def test_a_file_with_four_statements_is_refused(tmp_path):
     with pytest.raises(CommandError):
         call_command("who5_language", str(path))
     assert not Who5Language.objects.filter(code="ro").exists()
+
+
+def test_the_official_wording_comes_back_if_the_rows_are_missing(client, world):
+    Who5Language.objects.all().delete()
+    _, token = services.create_invitation(course=world.course_a, by=None)
+    body = client.get(reverse("who5_citizen", args=[token])).content.decode()
+    assert "har jeg følt mig rolig og afslappet" in body
+    assert set(Who5Language.objects.values_list("code", flat=True)) == {"da", "en"}

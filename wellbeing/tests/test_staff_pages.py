@@ -156,3 +156,34 @@ def test_demo_data_adds_who5_answers(db):
 
     context = demo.build(courses=8, seed=4)
     assert Who5Response.objects.filter(course__in=context["courses"]).exists()
+
+
+def test_worker_can_stop_an_unused_link(client_as, world):
+    from wellbeing import services
+
+    invitation, token = services.create_invitation(course=world.course_a, by=None)
+    response = client_as("caseworker_a").post(reverse("who5_invitation_withdraw",
+                                                      args=[world.course_a.code, invitation.pk]))
+    assert response.status_code == 302
+    assert services.usable_invitation(token) is None
+
+
+def test_a_link_cannot_be_stopped_through_another_course(client_as, world):
+    from wellbeing import services
+
+    invitation, token = services.create_invitation(course=world.course_a, by=None)
+    response = client_as("coordinator").post(reverse("who5_invitation_withdraw",
+                                                     args=[world.course_b.code, invitation.pk]))
+    assert response.status_code == 404
+    assert services.usable_invitation(token) is not None
+
+
+def test_project_section_needs_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+    for i in range(5):
+        course = course_services.register_course(project=world.project, organisation=world.org_a,
+                                                 by=world.users["caseworker_a"], start_date=date(2026, 1, 1 + i))
+        answer(course, date(2026, 1, 1 + i))
+    request = RequestFactory().get("/")
+    request.user = world.users["coordinator"]
+    with django_assert_max_num_queries(4):
+        render_sections("project", request, world.project)
