@@ -47,7 +47,8 @@ def ensure_topics(project) -> None:
 
 def add_topic(*, project, name: str) -> Topic:
     name = name.strip()
-    if Topic.objects.filter(project=project, name__iexact=name).exists():
+    # Compared in Python: SQLite's case-insensitive match knows only ASCII, and topics are few.
+    if name.casefold() in {n.casefold() for n in Topic.objects.filter(project=project).values_list("name", flat=True)}:
         raise ValidationError({"name": _("The project already has this topic.")})
     last = Topic.objects.filter(project=project).order_by("-order").values_list("order", flat=True).first() or 0
     topic = Topic(project=project, name=name, order=last + 1)
