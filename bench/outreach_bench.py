@@ -81,7 +81,7 @@ def build_data(args):
 
     from accounts.models import Membership, User
     from outreach import services
-    from outreach.models import Card, OutreachContact, Topic
+    from outreach.models import Card, ContactTopic, OutreachContact, Topic
     from projects.models import Organisation, Project, Site
 
     t0 = time.perf_counter()
@@ -109,7 +109,7 @@ def build_data(args):
     cards = list(Card.objects.filter(project=project).values_list("pk", flat=True))
     rng = random.Random(2026)
     today = timezone.localdate()
-    Through, Staff = OutreachContact.topics.through, OutreachContact.staff.through
+    Staff = OutreachContact.staff.through
     total = 0
     for day_offset in range(args.days, 0, -1):
         day = today - timedelta(days=day_offset)
@@ -126,12 +126,12 @@ def build_data(args):
                 gender=rng.choice(["", "woman", "woman", "man", "non_binary"]),
             ))
         contacts = OutreachContact.objects.bulk_create(contacts)
-        Through.objects.bulk_create([Through(outreachcontact_id=c.pk, topic_id=t.pk)
-                                     for c in contacts for t in rng.sample(topics, rng.choice([1, 1, 2, 3]))])
+        ContactTopic.objects.bulk_create([ContactTopic(contact_id=c.pk, topic_id=t.pk, project_id=project.pk, date=day)
+                                          for c in contacts for t in rng.sample(topics, rng.choice([1, 1, 2, 3]))])
         Staff.objects.bulk_create([Staff(outreachcontact_id=c.pk, user_id=c.created_by_id) for c in contacts])
         total += len(contacts)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")  # what autovacuum does on a running server
 
     def session_for(user):
         store = SessionStore()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from .models import (
     Card,
     CardBatch,
+    ContactTopic,
     GroupActivity,
     HealthRoomVisit,
     OutreachContact,
@@ -157,7 +158,9 @@ def log_contact(
     with transaction.atomic():
         contact.save()
         if topics:
-            contact.topics.add(*topics)
+            ContactTopic.objects.bulk_create(
+                ContactTopic(contact=contact, topic=t, project_id=project.pk, date=contact.date) for t in set(topics)
+            )
         staff = list(staff) or [by]
         contact.staff.add(*staff)
     return contact
