@@ -273,6 +273,9 @@ def main():
             except OSError:
                 time.sleep(0.2)
         time_followup(port, ctx, "", 1)  # warm every worker's imports a little
+        # One client alone first: the time of a save without queueing behind the others.
+        solo_args = argparse.Namespace(**{**vars(args), "clients": 1, "duration": min(10, args.duration)})
+        solo, _solo_errors = run_load(solo_args, port, ctx)
         load_before = os.getloadavg()
         latencies, errors = run_load(args, port, ctx)
         load_after = os.getloadavg()
@@ -285,6 +288,8 @@ def main():
               f" (other work on the machine shares the CPUs)")
         print(f"server: gunicorn {args.workers} workers x {args.threads} threads, PostgreSQL "
               f"{'(throwaway cluster, fsync off)' if started_pg else '(DATABASE_URL)'}")
+        print(f"save a contact, 1 client alone for {solo_args.duration} s: {len(solo)} saves, median "
+              f"{statistics.median(solo):.0f} ms, p95 {percentile(solo, 95):.0f} ms")
         n = len(latencies)
         print(f"save a contact: {args.clients} clients, {args.duration} s, think time {args.think} s: "
               f"{n} saves ({n / args.duration:.1f}/s), {len(errors)} errors")
@@ -296,7 +301,11 @@ def main():
     finally:
         if gunicorn:
             gunicorn.terminate()
-            gunicorn.wait(10)
+            try:
+                gunicorn.wait(30)
+            except subprocess.TimeoutExpired:
+                gunicorn.kill()
+                gunicorn.wait()
         if started_pg:
             subprocess.run([str(ROOT / "scripts/test-postgres"), "stop", PG_DIR], check=False)
             shutil.rmtree(PG_DIR, ignore_errors=True)
