@@ -81,7 +81,7 @@ def build_data(args):
 
     from accounts.models import Membership, User
     from outreach import services
-    from outreach.models import Card, OutreachContact, Topic
+    from outreach.models import Card, ContactTopic, OutreachContact, Topic
     from projects.models import Organisation, Project, Site
 
     t0 = time.perf_counter()
@@ -109,7 +109,7 @@ def build_data(args):
     cards = list(Card.objects.filter(project=project).values_list("pk", flat=True))
     rng = random.Random(2026)
     today = timezone.localdate()
-    Through, Staff = OutreachContact.topics.through, OutreachContact.staff.through
+    Staff = OutreachContact.staff.through
     total = 0
     for day_offset in range(args.days, 0, -1):
         day = today - timedelta(days=day_offset)
@@ -126,12 +126,12 @@ def build_data(args):
                 gender=rng.choice(["", "woman", "woman", "man", "non_binary"]),
             ))
         contacts = OutreachContact.objects.bulk_create(contacts)
-        Through.objects.bulk_create([Through(outreachcontact_id=c.pk, topic_id=t.pk)
-                                     for c in contacts for t in rng.sample(topics, rng.choice([1, 1, 2, 3]))])
+        ContactTopic.objects.bulk_create([ContactTopic(contact_id=c.pk, topic_id=t.pk, project_id=project.pk, date=day)
+                                          for c in contacts for t in rng.sample(topics, rng.choice([1, 1, 2, 3]))])
         Staff.objects.bulk_create([Staff(outreachcontact_id=c.pk, user_id=c.created_by_id) for c in contacts])
         total += len(contacts)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")  # what autovacuum does on a running server
 
     def session_for(user):
         store = SessionStore()
@@ -273,6 +273,9 @@ def main():
             except OSError:
                 time.sleep(0.2)
         time_followup(port, ctx, "", 1)  # warm every worker's imports a little
+        # One client alone first: the time of a save without queueing behind the others.
+        solo_args = argparse.Namespace(**{**vars(args), "clients": 1, "duration": min(10, args.duration)})
+        solo, _solo_errors = run_load(solo_args, port, ctx)
         load_before = os.getloadavg()
         latencies, errors = run_load(args, port, ctx)
         load_after = os.getloadavg()
@@ -285,6 +288,8 @@ def main():
               f" (other work on the machine shares the CPUs)")
         print(f"server: gunicorn {args.workers} workers x {args.threads} threads, PostgreSQL "
               f"{'(throwaway cluster, fsync off)' if started_pg else '(DATABASE_URL)'}")
+        print(f"save a contact, 1 client alone for {solo_args.duration} s: {len(solo)} saves, median "
+              f"{statistics.median(solo):.0f} ms, p95 {percentile(solo, 95):.0f} ms")
         n = len(latencies)
         print(f"save a contact: {args.clients} clients, {args.duration} s, think time {args.think} s: "
               f"{n} saves ({n / args.duration:.1f}/s), {len(errors)} errors")
@@ -296,7 +301,11 @@ def main():
     finally:
         if gunicorn:
             gunicorn.terminate()
-            gunicorn.wait(10)
+            try:
+                gunicorn.wait(30)
+            except subprocess.TimeoutExpired:
+                gunicorn.kill()
+                gunicorn.wait()
         if started_pg:
             subprocess.run([str(ROOT / "scripts/test-postgres"), "stop", PG_DIR], check=False)
             shutil.rmtree(PG_DIR, ignore_errors=True)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from brobygger import demo
 
 from . import services
-from .models import GroupActivity, HealthRoomVisit, OutreachContact, Topic
+from .models import ContactTopic, GroupActivity, HealthRoomVisit, OutreachContact, Topic
 
 
 @demo.extend
@@ -43,11 +43,11 @@ def outreach_demo(context):
                 ))
         day += timedelta(days=1)
     contacts = OutreachContact.objects.bulk_create(contacts)
-    Through = OutreachContact.topics.through
     for contact in contacts:
         for topic in rng.sample(topics, rng.choice([1, 1, 2, 2, 3])):
-            topic_links.append(Through(outreachcontact_id=contact.pk, topic_id=topic.pk))
-    Through.objects.bulk_create(topic_links)
+            topic_links.append(ContactTopic(contact_id=contact.pk, topic_id=topic.pk, project_id=project.pk,
+                                            date=contact.date))
+    ContactTopic.objects.bulk_create(topic_links)
     OutreachContact.staff.through.objects.bulk_create(
         OutreachContact.staff.through(outreachcontact_id=c.pk, user_id=jonas.pk) for c in contacts
     )

@@ -111,7 +111,8 @@ class OutreachContact(models.Model):
     date = models.DateField(_("date"), editable=False)
     staff = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="outreach_contacts", blank=True,
                                    verbose_name=_("staff present"))
-    topics = models.ManyToManyField(Topic, related_name="contacts", blank=True, verbose_name=_("topics"))
+    topics = models.ManyToManyField(Topic, through="ContactTopic", related_name="contacts", blank=True,
+                                    verbose_name=_("topics"))
     information_given = models.BooleanField(_("information given"), default=False)
     referral_target = models.CharField(_("referred to"), max_length=20, choices=Referral.Target.choices, blank=True)
     appointment_booked = models.BooleanField(_("appointment booked"), default=False)
@@ -137,6 +138,26 @@ class OutreachContact(models.Model):
 
     def __str__(self):
         return f"{self.site} {self.at:%Y-%m-%d %H:%M}"
+
+
+class ContactTopic(models.Model):
+    """A topic discussed in a contact, with the contact's project and date copied in.
+
+    The copies let the follow-up count topics for a period from one index
+    (project, date, topic) without joining the contacts.
+    """
+
+    contact = models.ForeignKey(OutreachContact, models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(Topic, models.PROTECT, related_name="contact_links")
+    project = models.ForeignKey("projects.Project", models.CASCADE, related_name="+")
+    date = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["contact", "topic"], name="contacttopic_unique")]
+        indexes = [models.Index(fields=["project", "date", "topic"], name="contacttopic_project_date")]
+
+    def __str__(self):
+        return f"{self.topic} ({self.date})"
 
 
 class HealthRoomVisit(models.Model):

@@ -4,16 +4,16 @@ Everything is counted in the database with grouped queries on indexed columns, s
 number of queries stays the same however many contacts there are.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Min, Q, Sum
-from django.db.models.functions import TruncWeek
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from brobygger.smallnumbers import suppress, suppress_value
 from courses.models import Gender, Referral
 
-from .models import AgeBand, Card, GroupActivity, HealthRoomVisit, OutreachContact
+from .models import AgeBand, Card, ContactTopic, GroupActivity, HealthRoomVisit, OutreachContact, Topic
 
 HEALTH_USES = HealthRoomVisit.USES
 
@@ -41,79 +41,83 @@ def contacts_in(project, start: date, end: date):
     return OutreachContact.objects.filter(project=project, date__gte=start, date__lte=end)
 
 
-def contact_totals(project, start: date, end: date) -> dict:
-    contacts = contacts_in(project, start, end)
-    totals = contacts.aggregate(
-        contacts=Count("pk"),
-        with_card=Count("pk", filter=Q(card__isnull=False)),
-        people=Count("card", distinct=True),
-        information_given=Count("pk", filter=Q(information_given=True)),
-        referred=Count("pk", filter=~Q(referral_target="")),
-        appointment_booked=Count("pk", filter=Q(appointment_booked=True)),
-        accompanied=Count("pk", filter=Q(accompanied=True)),
-    )
+OUTCOMES = [("information_given", Q(information_given=True)), ("referred", ~Q(referral_target="")),
+            ("appointment_booked", Q(appointment_booked=True)), ("accompanied", Q(accompanied=True))]
+
+
+def _dimension_counts(sites) -> dict:
+    """Conditional counts for every value of every dimension, so one scan of the period's contacts
+    gives totals, outcomes, sites, referral targets, age bands and genders together."""
+    counts = {
+        "contacts": Count("pk"),
+        "with_card": Count("pk", filter=Q(card__isnull=False)),
+        "people": Count("card", distinct=True),
+    }
+    counts.update({key: Count("pk", filter=condition) for key, condition in OUTCOMES})
+    counts.update({f"site_{site.pk}": Count("pk", filter=Q(site_id=site.pk)) for site in sites})
+    counts.update({f"ref_{value}": Count("pk", filter=Q(referral_target=value)) for value in Referral.Target.values})
+    counts.update({f"age_{value}": Count("pk", filter=Q(age_band=value)) for value in AgeBand.values})
+    counts.update({f"gender_{value}": Count("pk", filter=Q(gender=value)) for value in Gender.values})
+    return counts
+
+
+def _returning_and_new(project, start: date, end: date) -> tuple[int, int]:
+    with_card = contacts_in(project, start, end).filter(card__isnull=False)
     # Cards seen at least twice in the period: returning visitors.
-    totals["returning"] = (
-        contacts.filter(card__isnull=False).values("card").annotate(n=Count("pk")).filter(n__gte=2).count()
-    )
-    # Cards whose first contact ever falls in the period: new card holders.
-    totals["new_cards"] = (
-        OutreachContact.objects.filter(project=project, card__isnull=False).values("card")
-        .annotate(first=Min("date")).filter(first__gte=start, first__lte=end).count()
-    )
+    returning = with_card.values("card").annotate(n=Count("pk")).filter(n__gte=2).count()
+    # Cards seen in the period and never before it: new card holders (an index probe per card).
+    earlier = OutreachContact.objects.filter(card=OuterRef("card"), date__lt=start)
+    new = with_card.exclude(Exists(earlier)).values("card").distinct().count()
+    return returning, new
+
+
+def contact_totals(project, start: date, end: date, sites=None) -> dict:
+    sites = list(project.sites.all()) if sites is None else sites
+    row = contacts_in(project, start, end).aggregate(**_dimension_counts(sites))
+    totals = {k: row[k] for k in ("contacts", "with_card", "people", *(key for key, _c in OUTCOMES))}
+    totals["returning"], totals["new_cards"] = _returning_and_new(project, start, end)
     totals["without_card"] = totals["contacts"] - totals["with_card"]
     totals["repeat_rate"] = round(100 * totals["returning"] / totals["people"]) if totals["people"] else None
-    return totals
+    return totals, row
 
 
-def _counts(rows, key, labels: dict | None = None) -> dict:
-    out = {}
-    for row in rows:
-        label = row[key]
-        if labels is not None:
-            label = labels.get(label, label)
-        out[str(label)] = row["n"]
-    return out
+def _counts(rows, key) -> dict:
+    return {str(row[key]): row["n"] for row in rows}
+
+
+def _nonzero(pairs) -> dict:
+    return {str(label): n for label, n in sorted(pairs, key=lambda p: -p[1]) if n}
 
 
 def followup(project, start: date, end: date, *, suppressed: bool = False) -> FollowUp:
     """The project's outreach follow-up for start..end (both included)."""
     contacts = contacts_in(project, start, end)
     data = FollowUp(project=project, start=start, end=end, suppressed=suppressed)
-    data.totals = contact_totals(project, start, end)
+    sites = list(project.sites.all())
+    data.totals, row = contact_totals(project, start, end, sites)
 
-    weeks = dict(
-        contacts.annotate(week=TruncWeek("date")).values("week").annotate(n=Count("pk")).values_list("week", "n")
-    )
-    weeks = {(w.date() if hasattr(w, "date") else w): n for w, n in weeks.items()}
+    # Per day from the (project, date) index, summed into weeks here: at most 366 small rows.
+    weeks = defaultdict(int)
+    for day, n in contacts.order_by().values("date").annotate(n=Count("pk")).values_list("date", "n"):
+        weeks[day - timedelta(days=day.weekday())] += n
     monday = start - timedelta(days=start.weekday())
     while monday <= end:
         data.weeks.append((monday, weeks.get(monday, 0)))
         monday += timedelta(days=7)
 
-    data.sites = _counts(contacts.values("site__name").annotate(n=Count("pk")).order_by("-n", "site__name"),
-                         "site__name")
-    through = OutreachContact.topics.through.objects.filter(
-        outreachcontact__project=project, outreachcontact__date__gte=start, outreachcontact__date__lte=end
-    )
-    data.topics = _counts(through.values("topic__name").annotate(n=Count("pk")).order_by("-n", "topic__name"),
-                          "topic__name")
-    targets = dict(Referral.Target.choices)
-    data.referrals = _counts(
-        contacts.exclude(referral_target="").values("referral_target").annotate(n=Count("pk")).order_by("-n"),
-        "referral_target", targets,
-    )
+    data.sites = _nonzero((site.name, row[f"site_{site.pk}"]) for site in sites)
+    data.referrals = _nonzero((label, row[f"ref_{value}"]) for value, label in Referral.Target.choices)
+    data.age_bands = {str(label): row[f"age_{value}"] for value, label in AgeBand.choices if row[f"age_{value}"]}
+    data.genders = {str(label): row[f"gender_{value}"] for value, label in Gender.choices if row[f"gender_{value}"]}
     data.outcomes = {
         str(OutreachContact._meta.get_field(name).verbose_name).capitalize(): data.totals[key]
         for name, key in [("information_given", "information_given"), ("referral_target", "referred"),
                           ("appointment_booked", "appointment_booked"), ("accompanied", "accompanied")]
     }
-    ages = dict(AgeBand.choices)
-    data.age_bands = _counts(contacts.exclude(age_band="").values("age_band").annotate(n=Count("pk"))
-                             .order_by("age_band"), "age_band", ages)
-    genders = dict(Gender.choices)
-    data.genders = _counts(contacts.exclude(gender="").values("gender").annotate(n=Count("pk")).order_by("gender"),
-                           "gender", genders)
+    # Topics from their own index (project, date, topic): no join with the contacts.
+    links = ContactTopic.objects.filter(project=project, date__gte=start, date__lte=end)
+    names = dict(Topic.objects.filter(project=project).values_list("pk", "name"))
+    data.topics = _nonzero((names[r["topic"]], r["n"]) for r in links.values("topic").annotate(n=Count("pk")))
 
     visits = HealthRoomVisit.objects.filter(project=project, date__gte=start, date__lte=end)
     health = visits.aggregate(visits=Count("pk"), people=Count("card", distinct=True),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from .models import (
     Card,
     CardBatch,
+    ContactTopic,
     GroupActivity,
     HealthRoomVisit,
     OutreachContact,
@@ -47,7 +48,8 @@ def ensure_topics(project) -> None:
 
 def add_topic(*, project, name: str) -> Topic:
     name = name.strip()
-    if Topic.objects.filter(project=project, name__iexact=name).exists():
+    # Compared in Python: SQLite's case-insensitive match knows only ASCII, and topics are few.
+    if name.casefold() in {n.casefold() for n in Topic.objects.filter(project=project).values_list("name", flat=True)}:
         raise ValidationError({"name": _("The project already has this topic.")})
     last = Topic.objects.filter(project=project).order_by("-order").values_list("order", flat=True).first() or 0
     topic = Topic(project=project, name=name, order=last + 1)
@@ -156,7 +158,9 @@ def log_contact(
     with transaction.atomic():
         contact.save()
         if topics:
-            contact.topics.add(*topics)
+            ContactTopic.objects.bulk_create(
+                ContactTopic(contact=contact, topic=t, project_id=project.pk, date=contact.date) for t in set(topics)
+            )
         staff = list(staff) or [by]
         contact.staff.add(*staff)
     return contact

@@ -163,4 +163,6 @@ def test_saving_a_contact_takes_a_fixed_small_number_of_queries(client_as, world
         response = post(client, world, topics=[topics[0].pk, topics[1].pk], outcomes=["information_given"],
                         card_code=world.card.code)
     assert response.status_code == 302
-    assert len(queries) <= 17, "\n".join(q["sql"][:90] for q in queries)
+    # The audit app's one insert per change is not ours to count.
+    ours = [q["sql"] for q in queries if "audit_" not in q["sql"]]
+    assert len(ours) <= 17, "\n".join(sql[:90] for sql in ours)
