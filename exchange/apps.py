@@ -9,6 +9,8 @@ class ExchangeConfig(AppConfig):
     def ready(self):
         from brobygger import navigation
 
+        from . import demo  # noqa: F401  (registers the demo data)
+
         navigation.register(
             75, "import_start", _("Import"), lambda user: any(m.can_manage_project for m in user.active_memberships)
         )

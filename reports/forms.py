@@ -8,7 +8,7 @@ from brobygger.forms import DateInput, Form
 class ReportForm(Form):
     as_of = forms.DateField(label=_("Report date"), widget=DateInput(), required=False,
                             help_text=_("Counts everything up to and including this date."))
-    period_start = forms.DateField(label=_("Period from (optional)"), widget=DateInput(), required=False,
+    period_start = forms.DateField(label=_("Period from"), widget=DateInput(), required=False,
                                    help_text=_("Leaves out courses that ended before this date."))
 
     def clean(self):

@@ -7,12 +7,12 @@ Fraction) and rounded half up to one decimal, so SQLite and PostgreSQL agree to 
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.db import connection
-from django.db.models import Count, DateField, DurationField, ExpressionWrapper, F, Q, Sum, Value
+from django.db.models import Count, DateField, F, Func, IntegerField, Q, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear, Least
 
 from courses.models import Course, Gender, InterventionRecord, Referral
@@ -34,6 +34,21 @@ def one_decimal(value) -> float | None:
     else:
         exact = Decimal(str(value))
     return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+class DaysBetween(Func):
+    """Whole days from the second date to the first, computed by the database itself
+    (Django's own date subtraction calls a Python function per row on SQLite)."""
+
+    output_field = IntegerField()
+    arity = 2
+
+    def as_sql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" - ", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template="CAST(julianday(%(expressions)s) AS INTEGER)",
+                              arg_joiner=") - julianday(", **extra)
 
 
 @dataclass(frozen=True)
@@ -67,7 +82,7 @@ def gather(project, as_of: date, period_start: date | None = None) -> Gathered:
     courses = report_courses(project, period)
     age_expr = Coalesce("age_at_start", ExtractYear("start_date") - F("birth_year"))
     end_expr = Least(Coalesce("end_date", Value(as_of, output_field=DateField())), Value(as_of, output_field=DateField()))
-    length = ExpressionWrapper(end_expr - F("start_date"), output_field=DurationField())
+    length = DaysBetween(end_expr, "start_date")
     single_day = Q(end_date__isnull=False, end_date=F("start_date"))
     bands = {label: Count("pk", filter=Q(age__gte=low, age__lte=high)) for label, low, high in AGE_BANDS}
     totals = courses.annotate(age=age_expr).aggregate(
@@ -101,8 +116,7 @@ def gather(project, as_of: date, period_start: date | None = None) -> Gathered:
         course__in=courses, target=Referral.Target.ANTI_TRAFFICKING, date__lte=as_of
     ).aggregate(n=Count("course_id", distinct=True))["n"]
 
-    length_sum = totals["length_sum"]
-    length_days = length_sum.days if isinstance(length_sum, timedelta) else int(length_sum or 0)
+    length_days = int(totals["length_sum"] or 0)
     mean_months = (
         one_decimal(Fraction(length_days) / totals["length_n"] / DAYS_PER_MONTH) if totals["length_n"] else None
     )
@@ -139,8 +153,9 @@ def who5_rows_sql(courses, as_of):
     table = connection.ops.quote_name(Who5Response._meta.db_table)
     inner, params = courses.order_by().values("pk").query.sql_with_params()
     sql = (
-        f"SELECT w.course_id AS course_id, w.score AS score, ROW_NUMBER() OVER ("  # noqa: S608
-        f"PARTITION BY w.course_id ORDER BY w.answered_on, w.id) AS k "
+        f"SELECT w.course_id AS course_id, w.score AS score, "  # noqa: S608
+        f"ROW_NUMBER() OVER (PARTITION BY w.course_id ORDER BY w.answered_on, w.id) AS k, "
+        f"FIRST_VALUE(w.score) OVER (PARTITION BY w.course_id ORDER BY w.answered_on, w.id) AS first_score "
         f"FROM {table} w WHERE w.answered_on <= %s AND w.course_id IN ({inner})"
     )
     return sql, (as_of, *params)
@@ -155,10 +170,10 @@ def who5_summary(courses, as_of) -> tuple[dict, list]:
     answers, params = who5_rows_sql(courses, as_of)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH r AS ({answers}) "  # noqa: S608
-            "SELECT r.k, COUNT(*), SUM(r.score), SUM(f.score), "
-            "SUM((r.score - f.score) * (r.score - f.score)) FROM r JOIN r f "
-            "ON f.course_id = r.course_id AND f.k = 1 GROUP BY r.k ORDER BY r.k",
+            # One pass over the answers: each row carries its round and its course's first score.
+            f"SELECT r.k, COUNT(*), SUM(r.score), SUM(r.first_score), "  # noqa: S608
+            f"SUM((r.score - r.first_score) * (r.score - r.first_score)) FROM ({answers}) r "
+            "GROUP BY r.k ORDER BY r.k",
             params,
         )
         per_round = cursor.fetchall()

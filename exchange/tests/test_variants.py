@@ -105,3 +105,15 @@ def test_who5_may_name_a_course_registered_in_the_product_by_its_code(registered
     course = Course.objects.get(project_ref="A-1")
     import_who5(project=registered, data=who5_csv([[course.code, "2022-01-02", 5, 5, 5, 5, 5]]))
     assert course.who5_responses.get().score == 100
+
+
+def test_a_corrected_file_updates_what_changed_without_duplicating(registered):
+    import_registrations(project=registered, data=workbook([row(ref="A-1", end=date(2022, 6, 1), therapy="x"),
+                                                            row(ref="A-2")]))
+    course = Course.objects.get(project_ref="A-1")
+    assert course.end_date == date(2022, 6, 1)
+    assert sorted(course.interventions.values_list("name", flat=True)) == ["Gruppeterapi", "Rådgivning"]
+    assert Course.objects.count() == 2
+    import_who5(project=registered, data=who5_csv([["A-1", "2022-01-02", 1, 1, 1, 1, 1]]))
+    import_who5(project=registered, data=who5_csv([["A-1", "2022-01-02", 2, 2, 2, 2, 2]]))
+    assert list(Who5Response.objects.values_list("score", flat=True)) == [40]

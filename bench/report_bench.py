@@ -1,0 +1,125 @@
+"""Benchmark of the project report and the import (not a test; prints figures).
+
+    DATABASE_URL=... python manage.py seed_bench --courses 100000
+    DATABASE_URL=... python bench/report_bench.py [--slug bench] [--import-rows 10000]
+
+Prints: the JSON report's time, the time of the same SQL aggregates run alone (captured
+from the report and replayed through a bare cursor) and their ratio; the report page's
+time; the number of queries per report; and the time and peak memory of importing a
+generated workbook of --import-rows rows (in a child process, so its memory is its own).
+"""
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "brobygger.settings")
+os.environ.setdefault("DEBUG", "1")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+AS_OF = date(2026, 11, 30)
+
+
+def best_of(n, func):
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def bench_report(slug):
+    import json
+
+    from projects.models import Project
+    from reports.services import project_report
+
+    project = Project.objects.get(slug=slug)
+    courses = project.courses.count()
+    with CaptureQueriesContext(connection) as captured:
+        project_report(project, AS_OF)
+    queries = [q["sql"] for q in captured.captured_queries]
+    report_s = best_of(3, lambda: json.dumps(project_report(project, AS_OF)))
+
+    def plain_sql():
+        with connection.cursor() as cursor:
+            for sql in queries:
+                cursor.execute(sql.replace("%", "%%") if connection.vendor == "postgresql" else sql)
+                cursor.fetchall()
+
+    sql_s = best_of(3, plain_sql)
+    print(f"database: {connection.vendor}; project {slug}: {courses} courses")
+    print(f"queries per report: {len(queries)}")
+    print(f"JSON report: {report_s:.3f} s (target < 2 s)")
+    print(f"plain SQL aggregates alone: {sql_s:.3f} s; ratio {report_s / sql_s:.2f} (target <= 3)")
+
+    from django.contrib.auth import get_user_model
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=f"{slug}-coordinator"))
+    url = f"/reports/{slug}/?as_of={AS_OF.isoformat()}"
+
+    def page():
+        response = client.get(url, HTTP_HOST="localhost")
+        assert response.status_code == 200, response.status_code
+
+    page_s = best_of(3, page)
+    print(f"report page: {page_s:.3f} s (target < 3 s)")
+
+
+def bench_import(rows):
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Borgere")
+    sheet.append(["Borger-ID", "Køn", "Alder", "Startdato", "Slutdato", "Henvist til indsats mod menneskehandel",
+                  "Visiteret til andre tilbud", *[f"Indsats {i}" for i in range(10)]])
+    for i in range(rows):
+        sheet.append([f"IMP-{i:06d}", "Kvinde", 20 + i % 50, date(2022, 1, 1 + i % 28), None, "Nej", "Jobcenter",
+                      *["x" if (i + j) % 3 else "" for j in range(10)]])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "import.xlsx"
+        workbook.save(path)
+        slug = f"bench-import-{os.getpid()}"
+        manage = [sys.executable, str(ROOT / "manage.py")]
+        subprocess.run([*manage, "create_project", slug, "--name", f"Import benchmark {slug}"], check=True,
+                       capture_output=True)
+        t0 = time.perf_counter()
+        subprocess.run([*manage, "import_registrations", slug, str(path)], check=True, capture_output=True)
+        import_s = time.perf_counter() - t0
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"import of {rows} rows: {import_s:.2f} s (target < 15 s), peak memory {peak_mb:.0f} MB "
+              f"(target < 300 MB)")
+        from courses.models import Course
+        from projects.models import Project
+
+        project = Project.objects.get(slug=slug)
+        Course.objects.filter(project=project).delete()
+        project.delete()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--slug", default="bench")
+    parser.add_argument("--import-rows", type=int, default=10_000)
+    parser.add_argument("--skip-import", action="store_true")
+    args = parser.parse_args()
+    bench_report(args.slug)
+    if not args.skip_import:
+        bench_import(args.import_rows)
