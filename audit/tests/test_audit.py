@@ -166,7 +166,7 @@ def test_coordinator_asks_who_looked_at_a_course(client_as, world):
     page = client_as("coordinator").get(reverse("audit_log"), {"course": world.course_a.code}).content.decode()
     assert "caseworker_a" in page
     assert world.course_b.code not in page.split("<tbody>")[1].split("</tbody>")[0]
-    assert "Change history" in page or "Ændringshistorik" in page  # the change history of the course
+    assert 'id="change-history"' in page  # the change history of the course
 
 
 def test_coordinator_asks_what_a_user_did_and_exports_it(client_as, world):
