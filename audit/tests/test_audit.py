@@ -195,3 +195,8 @@ def test_csv_export_defuses_formulas(client_as, world):
     AccessEvent(action="sign_in_failed", username="=HYPERLINK(\"x\")").save()
     content = client_as("administrator").get(reverse("audit_export")).content.decode("utf-8-sig")
     assert "'=HYPERLINK" in content
+
+
+def test_control_characters_never_reach_the_log(client_as, world):
+    client_as("coordinator").get(reverse("course_list"), {"q": "KBH\x00-1\x1b"})
+    assert events(action="search").get().detail == "q=KBH-1"
