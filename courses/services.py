@@ -89,7 +89,7 @@ def record_intervention(*, course: Course, intervention, organisation, by, on: d
 
 def make_referral(
     *, course: Course, target: str, organisation, by, on: date, service_name: str = "", status: str = "requested",
-    note: str = "", shares_information: bool = False,
+    note: str = "", shares_information: bool = False, directory_service=None,
 ) -> Referral:
     """`shares_information`: information about the citizen is passed on, which needs their recorded consent."""
     if shares_information:
@@ -98,7 +98,7 @@ def make_referral(
         require_referral_consent(course, on)
     referral = Referral(
         course=course, target=target, service_name=service_name, status=status, date=on,
-        organisation=organisation, note=note, created_by=by,
+        organisation=organisation, note=note, created_by=by, directory_service=directory_service,
     )
     referral.full_clean()
     referral.save()
