@@ -139,7 +139,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 # django-axes first: it refuses sign-ins while an account or a client is locked out.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "signin.backends.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Five failed sign-ins (passwords or codes) lock the account and the client for 30 minutes.

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brobygger.forms import DateInput, Form, ModelForm
 from projects.models import Intervention, Organisation
+from rights import consent as consent_rules
 
 from .models import Consent, Course, Gender, InterventionRecord, Referral
 from .services import check_adult
@@ -111,9 +112,9 @@ class InterventionRecordForm(ModelForm):
 
 
 class ReferralForm(ModelForm):
+    # The wording lives with the rule, in rights/consent.py (and its translation catalogue).
     shares_information = forms.BooleanField(
-        label=_("We pass information about the citizen on to the service"), required=False,
-        help_text=_("Needs the citizen's recorded consent to information being passed on with a referral."),
+        label=consent_rules.SHARES_INFORMATION_LABEL, required=False, help_text=consent_rules.SHARES_INFORMATION_HELP,
     )
 
     class Meta:

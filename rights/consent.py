@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+SHARES_INFORMATION_LABEL = _("We pass information about the citizen on to the service")
+SHARES_INFORMATION_HELP = _("Needs the citizen's recorded consent to information being passed on with a referral.")
 NO_CONSENT_MESSAGE = _(
     "The citizen has not consented (or has withdrawn consent) to information being passed on with a "
     "referral. Record the consent on the course first, or make the referral without passing information on."
