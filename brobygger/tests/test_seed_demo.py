@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import Membership, User
 from brobygger.demo import DEMO_PASSWORD
@@ -84,6 +85,9 @@ def test_every_course_is_adult_and_dated_sensibly(demo):
         assert course.known_age_at_start is None or course.known_age_at_start >= 18
         assert course.end_date is None or course.end_date >= course.start_date
         assert course.code.startswith("KBH-")
+        last_day = course.end_date or timezone.localdate()
+        for record in [*course.interventions.all(), *course.referrals.all()]:
+            assert course.start_date <= record.date <= last_day, (course.code, record)
 
 
 def test_there_is_one_demo_user_per_role_and_each_can_sign_in(demo, client):
