@@ -277,3 +277,13 @@ def test_pages_do_not_make_more_queries_for_more_courses(client_as, world, name)
         services.record_intervention(course=world.course_a, intervention=world.therapy, organisation=world.org_a,
                                      by=world.users["caseworker_a"], on=date(2026, 3, 1))
     assert count_queries(client, path) == before
+
+
+def test_the_projects_own_id_twice_is_explained_and_not_saved(client_as, world):
+    client = client_as("caseworker_a")
+    client.post(reverse("course_create"), register_form(world, project_ref="EXIT-9"))
+    response = client.post(reverse("course_create"), register_form(world, project_ref="EXIT-9"))
+    assert response.status_code == 200 and 'id="error-summary"' in response.content.decode()
+    assert "Et andet forløb i projektet har allerede dette id" in text(response)
+    assert 'id="id_project_ref-error"' in response.content.decode()
+    assert Course.objects.filter(project_ref="EXIT-9").count() == 1
