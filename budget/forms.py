@@ -1,0 +1,101 @@
+from datetime import date
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from brobygger import indicators
+from brobygger.forms import DateInput, Form, FreeTextField
+
+from .models import SpendingEntry
+from .services import months_between, parse_amount
+
+
+class AmountField(forms.CharField):
+    """An amount in DKK typed the Danish or the English way (1.234,50 or 1234.50); a Decimal, never a float."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_amount(value)
+        except ValueError:
+            raise ValidationError(_("Write an amount in DKK, e.g. 12500 or 12.500,50."), code="invalid") from None
+
+
+class SpendingForm(Form):
+    line = forms.ModelChoiceField(label=_("Budget line"), queryset=None, empty_label=None)
+    month = forms.TypedChoiceField(label=_("Month"), coerce=date.fromisoformat)
+    kind = forms.ChoiceField(label=_("Spent or committed"), choices=SpendingEntry.Kind.choices,
+                             widget=forms.RadioSelect, initial=SpendingEntry.Kind.SPENT,
+                             help_text=_("Committed: money bound by an agreement but not yet paid."))
+    amount = AmountField(label=_("Amount in DKK"), widget=forms.TextInput(attrs={"maxlength": 30, "inputmode": "decimal"}),
+                         help_text=_("The month's total for the line. Entering it again replaces it."))
+    text = FreeTextField(label=_("Note (optional)"), required=False, max_length=300)
+
+    def __init__(self, *args, initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["line"].queryset = initiative.lines.all()
+        self.fields["line"].label_from_instance = lambda line: f"{line.text} ({line.committee} {line.account}, {line.year})"
+        self.fields["month"].choices = [
+            (m.isoformat(), date_format(m, "F Y").capitalize())
+            for m in months_between(initiative.start_date, initiative.end_date)
+        ]
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount is None:
+            raise ValidationError(_("Write an amount in DKK."), code="required")
+        return Decimal(amount)
+
+
+class ImportForm(Form):
+    file = forms.FileField(
+        label=_("CSV file from the finance system"),
+        help_text=_("Columns: date, account, amount, text (Danish headings work too). "
+                    "The whole file is refused if one row is wrong; rows imported before are skipped."),
+    )
+
+
+class IndicatorForm(Form):
+    key = forms.ChoiceField(label=_("Indicator"))
+    target = forms.DecimalField(label=_("Target"), min_value=0, max_digits=10, decimal_places=1)
+    period_start = forms.DateField(label=_("From"), widget=DateInput)
+    period_end = forms.DateField(label=_("To"), widget=DateInput)
+    note = FreeTextField(label=_("Note (optional)"), required=False, max_length=300)
+
+    def __init__(self, *args, initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["key"].choices = indicators.choices()
+        self.initial.setdefault("period_start", initiative.start_date)
+        self.initial.setdefault("period_end", initiative.end_date)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("period_start") and data.get("period_end") and data["period_end"] < data["period_start"]:
+            self.add_error("period_end", _("The end is before the start."))
+        return data
+
+
+class FlagForm(Form):
+    text = FreeTextField(label=_("What should the team talk about?"), max_length=300,
+                         help_text=_("No names or other details that identify a citizen."))
+    course_code = forms.CharField(label=_("Course id (optional)"), required=False, max_length=12)
+
+    def __init__(self, *args, project, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project, self.user = project, user
+
+    def clean_course_code(self):
+        from courses.access import visible_courses
+
+        code = self.cleaned_data["course_code"].strip().upper()
+        if not code:
+            return None
+        course = visible_courses(self.user).filter(project=self.project, code=code).first()
+        if course is None:
+            raise ValidationError(_("No course with this id in the project."), code="unknown")
+        return course

@@ -1,0 +1,33 @@
+from django import template
+from django.utils.formats import number_format
+
+from budget.services import thousands
+
+register = template.Library()
+
+
+@register.filter
+def kdkk(amount):
+    """An amount in DKK shown in whole thousands, as the budget note does: 424500 -> "425"."""
+    if amount is None:
+        return "–"
+    return number_format(thousands(amount), 0, force_grouping=True)
+
+
+@register.filter
+def indicator_value(value):
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float):
+        return number_format(value, 1)
+    return number_format(value, force_grouping=True)
+
+
+@register.filter
+def grouped(value):
+    """A whole number with the language's thousands separator: 2528 -> "2.528" in Danish."""
+    if value is None or value == "":
+        return ""
+    return number_format(value, 0, force_grouping=True)

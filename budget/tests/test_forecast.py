@@ -1,0 +1,126 @@
+"""Budget, spent, committed and forecast per line and month; the warning when the forecast passes the budget."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from budget import services
+from budget.models import SpendingEntry
+
+
+def _figures(world):
+    return services.budget_figures([world.initiative])[0]
+
+
+def _spend(world, month, amount, kind="spent"):
+    return services.enter_spending(line=world.budget_line, month=date(2026, month, 1), kind=kind,
+                                   amount=Decimal(amount), by=world.users["coordinator"])
+
+
+def test_with_nothing_booked_the_forecast_is_the_budget(world):
+    figures = _figures(world)
+    assert figures.budget == Decimal("879000")
+    assert figures.forecast == Decimal("879000")
+    assert len(figures.lines[0].months) == 8  # May-December
+    assert not figures.over_budget
+
+
+def test_entering_spending_moves_the_forecast(world):
+    _spend(world, 5, "150000")
+    figures = _figures(world)
+    # May booked at 150,000; June-December at the run rate of 150,000 a month.
+    assert figures.spent == Decimal("150000")
+    assert figures.forecast == Decimal("1200000")
+    assert figures.over_budget
+    _spend(world, 6, "50000")
+    # Two months booked, 200,000: the run rate falls to 100,000 a month.
+    assert _figures(world).forecast == Decimal("800000")
+    assert not _figures(world).over_budget
+
+
+def test_a_month_without_spending_before_the_last_booked_counts_as_zero(world):
+    _spend(world, 7, "300000")
+    line = _figures(world).lines[0]
+    assert [m.booked for m in line.months][:3] == [True, True, True]
+    assert line.forecast == Decimal("300000") + 5 * Decimal("100000")
+
+
+def test_commitments_replace_the_run_rate_in_later_months(world):
+    _spend(world, 5, "100000")
+    _spend(world, 12, "20000", kind="committed")
+    line = _figures(world).lines[0]
+    assert line.committed == Decimal("20000")
+    assert line.months[-1].forecast == Decimal("20000")
+    assert line.forecast == Decimal("100000") + 6 * Decimal("100000") + Decimal("20000")
+
+
+def test_entering_a_month_again_replaces_it(world):
+    _spend(world, 5, "100000")
+    _spend(world, 5, "90000")
+    assert SpendingEntry.objects.count() == 1
+    assert _figures(world).spent == Decimal("90000")
+
+
+def test_imported_and_entered_spending_add_up(world):
+    _spend(world, 5, "1000")
+    services.import_finance_csv(initiative=world.initiative, filename="x.csv", by=world.users["coordinator"],
+                                data=b"date;account;amount;text\n2026-05-20;3510-4201;250,50;x\n")
+    assert _figures(world).spent == Decimal("1250.50")
+
+
+def test_amounts_are_never_floats(world):
+    with pytest.raises(TypeError):
+        services.enter_spending(line=world.budget_line, month=date(2026, 5, 1), kind="spent", amount=1000.0,
+                                by=world.users["coordinator"])
+
+
+def test_a_month_outside_the_period_is_refused(world):
+    with pytest.raises(ValidationError):
+        _spend(world, 4, "100")
+
+
+def test_thousands_round_half_up_as_in_the_note():
+    assert services.thousands(Decimal("424500")) == 425
+    assert services.thousands(Decimal("724500")) == 725
+    assert services.thousands(Decimal("424499.99")) == 424
+
+
+def test_the_page_warns_when_the_forecast_passes_the_budget(world, client_as):
+    _spend(world, 5, "150000")
+    response = client_as("coordinator").get(reverse("initiative_detail", args=[world.project.slug, 1]))
+    assert response.context["figures"].over_budget
+    assert 'class="alert alert-warning' in response.content.decode()
+    assert 'id="months"' in response.content.decode()
+    assert "<svg" in response.content.decode()
+
+
+def test_the_coordinator_enters_spending_in_danish_notation(world, client_as):
+    client = client_as("coordinator")
+    url = reverse("spending_add", args=[world.project.slug, 1])
+    response = client.post(url, {"line": world.budget_line.pk, "month": "2026-06-01", "kind": "spent",
+                                 "amount": "12.500,75", "text": "Løn"})
+    assert response.status_code == 302
+    entry = SpendingEntry.objects.get()
+    assert entry.amount == Decimal("12500.75") and entry.month == date(2026, 6, 1)
+
+
+def test_a_malformed_amount_is_refused_by_the_form(world, client_as):
+    url = reverse("spending_add", args=[world.project.slug, 1])
+    response = client_as("coordinator").post(url, {"line": world.budget_line.pk, "month": "2026-06-01",
+                                                   "kind": "spent", "amount": "tolv"})
+    assert response.status_code == 200
+    assert "amount" in response.context["form"].errors
+    assert not SpendingEntry.objects.exists()
+
+
+def test_the_project_page_reads_in_three_queries_plus_the_page(world, client_as, django_assert_max_num_queries):
+    for month in range(5, 12):
+        _spend(world, month, "100000")
+    client = client_as("coordinator")
+    url = reverse("budget_project", args=[world.project.slug])
+    client.get(url)
+    with django_assert_max_num_queries(12):
+        client.get(url)

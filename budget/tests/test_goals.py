@@ -1,0 +1,88 @@
+"""Goals' indicators are computed live through brobygger.indicators; unknown ones are "not available"."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from brobygger import indicators
+from budget import services
+from budget.models import GoalIndicator
+
+
+@pytest.fixture
+def fake_indicators(monkeypatch):
+    """Two indicators as other apps would register them, removed again after the test."""
+    calls = []
+
+    def people(project, start, end):
+        calls.append((project, start, end))
+        return 42
+
+    monkeypatch.setitem(indicators._INDICATORS, "fake_people", indicators.Indicator("fake_people", "People", people))
+    monkeypatch.setitem(indicators._INDICATORS, "fake_few",
+                        indicators.Indicator("fake_few", "Few", lambda p, s, e: 3))
+    return calls
+
+
+def _goal(world, key, target=100):
+    return GoalIndicator.objects.create(initiative=world.initiative, key=key, target=Decimal(target),
+                                        period_start=date(2026, 5, 1), period_end=date(2026, 12, 31))
+
+
+def test_an_indicator_is_computed_for_the_project_and_period_against_its_target(world, fake_indicators):
+    _goal(world, "fake_people", 120)
+    [progress] = services.goal_progress(world.initiative, hide_small=False)
+    assert fake_indicators == [(world.project, date(2026, 5, 1), date(2026, 12, 31))]
+    assert progress["value"] == 42 and progress["target"] == 120 and progress["percent"] == 35
+    assert not progress["reached"]
+
+
+def test_an_unknown_indicator_is_not_available_and_nothing_breaks(world, client_as):
+    _goal(world, "app_not_installed_yet")
+    [progress] = services.goal_progress(world.initiative, hide_small=False)
+    assert progress["available"] is False and progress["value"] is None
+    response = client_as("coordinator").get(reverse("initiative_detail", args=[world.project.slug, 1]))
+    assert response.status_code == 200
+
+
+def test_small_counts_are_hidden_beyond_the_project(world, fake_indicators, client_as):
+    _goal(world, "fake_few", 10)
+    coordinator = client_as("coordinator").get(reverse("budget_project", args=[world.project.slug]))
+    assert coordinator.context["initiatives"][0]["goals"][0]["value"] == 3
+    analyst = client_as("analyst").get(reverse("budget_project", args=[world.project.slug]))
+    goal = analyst.context["initiatives"][0]["goals"][0]
+    assert goal["value"] == "<5" and goal["percent"] is None
+
+
+def test_courses_registered_counts_live_from_courses(world):
+    _goal(world, "courses_registered", 4)
+    # The test world's two courses started in January and February 2026, before the period.
+    assert services.goal_progress(world.initiative, hide_small=False)[0]["value"] == 0
+    assert indicators.compute("courses_registered", world.project, date(2026, 1, 1), date(2026, 12, 31)) == 2
+
+
+def test_referrals_started_counts_by_the_day_they_started(world):
+    from courses import services as courses
+
+    courses.set_referral_status(referral=world.referral_a, status="started", by=world.users["coordinator"],
+                                on=date(2026, 6, 3))
+    assert indicators.compute("referrals_started", world.project, date(2026, 6, 1), date(2026, 6, 30)) == 1
+    assert indicators.compute("referrals_started", world.project, date(2026, 7, 1), date(2026, 7, 31)) == 0
+
+
+def test_the_coordinator_adds_an_indicator(world, client_as, fake_indicators):
+    url = reverse("indicator_add", args=[world.project.slug, 1])
+    response = client_as("coordinator").post(url, {"key": "fake_people", "target": "150", "period_start": "2026-05-01",
+                                                   "period_end": "2026-12-31"})
+    assert response.status_code == 302
+    assert GoalIndicator.objects.get().key == "fake_people"
+
+
+def test_an_indicator_period_ending_before_it_starts_is_refused(world, client_as, fake_indicators):
+    url = reverse("indicator_add", args=[world.project.slug, 1])
+    response = client_as("coordinator").post(url, {"key": "fake_people", "target": "1", "period_start": "2026-05-01",
+                                                   "period_end": "2026-04-01"})
+    assert response.status_code == 200
+    assert not GoalIndicator.objects.exists()

@@ -1,0 +1,226 @@
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from brobygger.sections import render_sections
+from projects.models import Project
+
+from . import services
+from .access import (
+    budget_project,
+    can_manage_budget,
+    can_read_budget,
+    hides_small_numbers,
+    initiative_for_user,
+    is_team_member,
+    team_project,
+)
+from .charts import money_chart
+from .forms import FlagForm, ImportForm, IndicatorForm, SpendingForm
+from .models import Flag
+
+
+def budget_home(request):
+    """The projects in which the user may follow the budget or join the team meeting."""
+    projects = []
+    for project in Project.objects.filter(pk__in={m.project_id for m in request.user.active_memberships if m.project_id}):
+        memberships = request.user.memberships_in(project)
+        entry = {"project": project, "budget": can_read_budget(request.user, project),
+                 "meeting": any(is_team_member(m) for m in memberships)}
+        if entry["budget"] or entry["meeting"]:
+            projects.append(entry)
+    if not projects:
+        raise Http404("Nothing to follow up")
+    return render(request, "budget/home.html", {"projects": projects})
+
+
+def _chart(figures: services.InitiativeFigures, title: str):
+    totals = figures.month_totals()
+    if not totals:
+        return "", totals
+    k = lambda v: float(services.thousands(v))  # noqa: E731 - the chart needs floats; the table keeps Decimals
+    series = [
+        (_("Budget, planned"), [k(t["plan_cumulative"]) for t in totals]),
+        (_("Forecast"), [k(t["forecast_cumulative"]) for t in totals]),
+        (_("Spent"), [k(t["spent_cumulative"]) if t["booked"] else None for t in totals]),
+    ]
+    labels = [date_format(t["month"], "M") for t in totals]
+    return money_chart(title, labels, series), totals
+
+
+def project_budget(request, slug):
+    project = budget_project(request, slug)
+    figures = services.budget_figures(project.initiatives.all())
+    hide = hides_small_numbers(request.user, project)
+    initiatives = [{"figures": f, "goals": services.goal_progress(f.initiative, hide_small=hide)} for f in figures]
+    return render(request, "budget/project.html", {
+        "project": project, "initiatives": initiatives, "table": services.budget_table(figures),
+        "appropriations": services.appropriation_table(figures),
+        "can_manage": can_manage_budget(request.user, project),
+        "budget": sum((f.budget for f in figures), services.ZERO),
+        "spent": sum((f.spent for f in figures), services.ZERO),
+        "forecast": sum((f.forecast for f in figures), services.ZERO),
+    })
+
+
+def initiative_detail(request, slug, number):
+    initiative = initiative_for_user(request, slug, number)
+    figures = services.budget_figures([initiative])[0]
+    chart, totals = _chart(figures, _("Money over the months, cumulative, 1,000 DKK"))
+    return render(request, "budget/initiative.html", {
+        "project": initiative.project, "initiative": initiative, "figures": figures, "chart": chart,
+        "totals": totals,
+        "goals": services.goal_progress(initiative, hide_small=hides_small_numbers(request.user, initiative.project)),
+        "can_manage": can_manage_budget(request.user, initiative.project),
+        "imports": initiative.imports.select_related("imported_by")[:10],
+    })
+
+
+def spending_add(request, slug, number):
+    initiative = initiative_for_user(request, slug, number, manage=True)
+    form = SpendingForm(request.POST or None, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.enter_spending(line=data["line"], month=data["month"], kind=data["kind"], amount=data["amount"],
+                                    text=data["text"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The amount is saved and the forecast updated."))
+            return redirect("initiative_detail", initiative.project.slug, initiative.number)
+    return render(request, "budget/form.html", {
+        "project": initiative.project, "initiative": initiative, "form": form,
+        "heading": _("Enter spending for a month"), "button": _("Save"),
+    })
+
+
+def spending_import(request, slug, number):
+    initiative = initiative_for_user(request, slug, number, manage=True)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        data = upload.read(services.MAX_UPLOAD_BYTES + 1)
+        try:
+            record = services.import_finance_csv(initiative=initiative, filename=upload.name, data=data, by=request.user)
+        except services.ImportRefused as refused:
+            problems = refused.problems
+        else:
+            messages.success(request, _("%(added)d rows imported; %(skipped)d rows were already imported before.")
+                             % {"added": record.rows_added, "skipped": record.rows_already_imported})
+            return redirect("initiative_detail", initiative.project.slug, initiative.number)
+    accounts = initiative.lines.order_by("year", "finance_account")
+    return render(request, "budget/import.html", {
+        "project": initiative.project, "initiative": initiative, "form": form, "problems": problems,
+        "accounts": accounts,
+    })
+
+
+def indicator_add(request, slug, number):
+    initiative = initiative_for_user(request, slug, number, manage=True)
+    form = IndicatorForm(request.POST or None, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_indicator(initiative=initiative, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The indicator is added to the goal."))
+            return redirect("initiative_detail", initiative.project.slug, initiative.number)
+    return render(request, "budget/form.html", {
+        "project": initiative.project, "initiative": initiative, "form": form,
+        "heading": _("Follow the goal with an indicator"), "button": _("Add"),
+    })
+
+
+def status_document(request, project, number=None):
+    """The committee status as a laid-out WeasyPrint document (the view writes it as PDF)."""
+    from weasyprint import HTML, URLFetcher
+
+    initiatives = project.initiatives.all()
+    if number is not None:
+        initiatives = [get_object_or_404(initiatives, number=number)]
+    figures = services.budget_figures(initiatives)
+    if not figures:
+        raise Http404("No initiatives")
+    items = []
+    for f in figures:
+        chart, _totals = _chart(f, _("Money over the months, cumulative, 1,000 DKK")) if number else ("", None)
+        items.append({"figures": f, "goals": services.goal_progress(f.initiative, hide_small=True), "chart": chart})
+    font = finders.find("dkfds/fonts/IBMPlexSans/complete/woff/IBMPlexSans-Regular.woff")
+    bold = finders.find("dkfds/fonts/IBMPlexSans/complete/woff/IBMPlexSans-SemiBold.woff")
+    html = render_to_string("budget/status_pdf.html", {
+        "project": project, "items": items, "table": services.budget_table(figures), "single": number is not None,
+        "today": timezone.localdate(), "font": font, "bold": bold,
+    }, request=request)
+    # Our own font files only: no network, whatever the page holds.
+    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"file"})).render()
+
+
+def committee_status_pdf(request, slug, number=None):
+    """The committee status: goal, indicators against targets, money against budget; small numbers hidden."""
+    project = budget_project(request, slug)
+    pdf = status_document(request, project, number).write_pdf()
+    name = f"status-{project.slug}" + (f"-{number}" if number else "") + ".pdf"
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+def team_meeting(request, slug):
+    project = team_project(request, slug)
+    today = timezone.localdate()
+    requested = None
+    if request.GET.get("since"):
+        try:
+            requested = date.fromisoformat(request.GET["since"])
+        except ValueError:
+            requested = None
+    request.meeting_since = services.meeting_since(project, today=today, requested=requested)
+    return render(request, "budget/meeting.html", {
+        "project": project, "since": request.meeting_since, "today": today,
+        "sections": render_sections("team_meeting", request, project),
+        "can_manage": can_manage_budget(request.user, project),
+    })
+
+
+@require_POST
+def meeting_held(request, slug):
+    project = budget_project(request, slug, manage=True)
+    services.record_meeting(project=project, on=timezone.localdate(), by=request.user)
+    messages.success(request, _("The meeting is recorded. Next time the page shows what happened since today."))
+    return redirect("team_meeting", project.slug)
+
+
+@require_POST
+def flag_add(request, slug):
+    project = budget_project(request, slug, manage=True)
+    form = FlagForm(request.POST, project=project, user=request.user)
+    if form.is_valid():
+        services.raise_flag(project=project, text=form.cleaned_data["text"], course=form.cleaned_data["course_code"],
+                            by=request.user, on=timezone.localdate())
+        messages.success(request, _("The point is on the team meeting's list."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("team_meeting", project.slug)
+
+
+@require_POST
+def flag_done(request, slug, pk):
+    project = budget_project(request, slug, manage=True)
+    flag = get_object_or_404(Flag, pk=pk, project=project, done_on__isnull=True)
+    services.close_flag(flag=flag, on=timezone.localdate())
+    messages.success(request, _("The point is marked as done."))
+    return redirect("team_meeting", project.slug)
