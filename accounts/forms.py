@@ -40,6 +40,7 @@ class MembershipForm(ModelForm):
     class Meta:
         model = Membership
         fields = ["user", "organisation", "project", "role"]
+        labels = {"user": _("User"), "organisation": _("Organisation"), "project": _("Project")}
 
     def __init__(self, *args, project: Project | None = None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -128,22 +128,27 @@ def build(*, courses: int = 40, seed: int = 2026) -> dict:
             project=exit_project, organisation=owner, by=creator, start_date=start,
             gender=rng.choice(genders), age_at_start=age, project_ref=f"EXIT-{i + 1:03d}",
         )
+        # Decide first whether and when the course ended, so that nothing is dated after its end.
+        end = None
+        if rng.random() < 0.35:
+            end = min(today, start + timedelta(days=rng.choice([0, 30, 90, 180, 300])))
+        last_day = end or today
+        span = max(0, (last_day - start).days)
         for _n in range(rng.choice([0, 1, 2, 2, 3, 3, 4, 5, 6])):
-            on = start + timedelta(days=rng.randint(0, max(0, (today - start).days)))
+            on = start + timedelta(days=rng.randint(0, span))
             services.record_intervention(course=course, intervention=rng.choice(catalogue), organisation=owner,
                                          by=creator, on=on)
         if rng.random() < 0.5:
             target = rng.choice(Referral.Target.values)
             services.make_referral(
                 course=course, target=target, organisation=owner, by=creator,
-                on=start + timedelta(days=rng.randint(0, max(0, (today - start).days))),
+                on=start + timedelta(days=rng.randint(0, span)),
                 status=rng.choice(Referral.Status.values),
             )
         if owner == reden and rng.random() < 0.3:
             services.record_consent(course=course, organisation=liva, scope=Consent.Scope.SHARE_COURSE,
                                     given_on=start, by=creator)
-        if rng.random() < 0.35:
-            end = min(today, start + timedelta(days=rng.choice([0, 30, 90, 180, 300])))
+        if end is not None:
             services.update_course(course=course, by=creator, end_date=end,
                                    end_reason=rng.choice(["goal_reached", "referred", "no_contact", "moved"]))
         course_list.append(course)

@@ -14,6 +14,7 @@ class CourseForm(ModelForm):
     """Register or edit a course. The project and organisation come from the user's roles."""
 
     membership = forms.ChoiceField(label=_("Project and organisation"))
+    field_order = ["membership"]  # first: where the course belongs, then what is known
 
     class Meta:
         model = Course

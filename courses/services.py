@@ -24,6 +24,15 @@ def check_adult(*, age_at_start: int | None, birth_year: int | None, start_date:
         raise ValidationError({"birth_year": UNDER_AGE_MESSAGE}, code="under_age")
 
 
+def check_project_ref_free(course: Course) -> None:
+    """The project's own id names one course only (the database constraint backs this)."""
+    if course.project_ref and Course.objects.filter(
+        project_id=course.project_id, project_ref=course.project_ref
+    ).exclude(pk=course.pk).exists():
+        raise ValidationError({"project_ref": _("Another course of the project already has this id.")},
+                              code="unique")
+
+
 def _save_with_new_code(course: Course) -> Course:
     for _attempt in range(20):
         course.code = new_course_code(course.project.code_prefix)
@@ -60,6 +69,7 @@ def register_course(
         birth_year=birth_year,
         project_ref=project_ref,
     )
+    check_project_ref_free(course)
     course.full_clean(exclude=["code"])
     return _save_with_new_code(course)
 
@@ -70,6 +80,7 @@ def update_course(*, course: Course, by, **fields) -> Course:
     check_adult(age_at_start=course.age_at_start, birth_year=course.birth_year, start_date=course.start_date)
     if course.end_date is None:
         course.end_reason = ""
+    check_project_ref_free(course)
     course.full_clean()
     course.save()
     return course

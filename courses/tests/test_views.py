@@ -251,3 +251,39 @@ def test_an_unknown_course_id_is_404_like_a_forbidden_one(client_as, world):
     forbidden = client.get(url("course_detail", world))
     assert unknown.status_code == forbidden.status_code == 404
     assert text(unknown) == text(forbidden)
+
+
+def count_queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(path).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("name", ["course_list", "course_detail", "home"])
+def test_pages_do_not_make_more_queries_for_more_courses(client_as, world, name):
+    client = client_as("coordinator")
+    path = reverse(name, args=[world.course_a.code] if name == "course_detail" else [])
+    before = count_queries(client, path)
+    for i in range(15):
+        course = services.register_course(project=world.project, organisation=world.org_b, by=world.users["caseworker_b"],
+                                          start_date=date(2026, 1, 1) + timedelta(days=i), age_at_start=30)
+        services.record_intervention(course=course, intervention=world.therapy, organisation=world.org_b,
+                                     by=world.users["caseworker_b"], on=date(2026, 3, 1))
+        services.make_referral(course=world.course_a, target="health", organisation=world.org_a,
+                               by=world.users["caseworker_a"], on=date(2026, 3, 1))
+        services.record_intervention(course=world.course_a, intervention=world.therapy, organisation=world.org_a,
+                                     by=world.users["caseworker_a"], on=date(2026, 3, 1))
+    assert count_queries(client, path) == before
+
+
+def test_the_projects_own_id_twice_is_explained_and_not_saved(client_as, world):
+    client = client_as("caseworker_a")
+    client.post(reverse("course_create"), register_form(world, project_ref="EXIT-9"))
+    response = client.post(reverse("course_create"), register_form(world, project_ref="EXIT-9"))
+    assert response.status_code == 200 and 'id="error-summary"' in response.content.decode()
+    assert "Et andet forløb i projektet har allerede dette id" in text(response)
+    assert 'id="id_project_ref-error"' in response.content.decode()
+    assert Course.objects.filter(project_ref="EXIT-9").count() == 1
