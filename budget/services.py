@@ -254,6 +254,11 @@ def appropriation_table(figures: list[InitiativeFigures]) -> list[dict]:
     return [{**r, "amount_k": thousands(r["amount"])} for r in rows.values()]
 
 
+def next_initiative_number(project) -> int:
+    last = Initiative.objects.filter(project=project).order_by("-number").values_list("number", flat=True).first()
+    return (last or 0) + 1
+
+
 # Spending by hand -------------------------------------------------------------------------
 
 
