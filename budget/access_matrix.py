@@ -39,6 +39,6 @@ PAGES = [
     Page("indicator_add", coordinator, kwargs=initiative),
     Page("team_meeting", team, kwargs=slug),
     Page("meeting_held", coordinator, kwargs=slug, method="post"),
-    Page("flag_add", coordinator, kwargs=slug, method="post", data=lambda w: {"text": "Tal om vagtplanen"}),
+    Page("flag_add", coordinator, kwargs=slug, method="post", data=lambda w: {"flag-text": "Tal om vagtplanen"}),
     Page("flag_done", coordinator, kwargs=lambda w: {"slug": w.project.slug, "pk": w.flag.pk}, method="post"),
 ]
