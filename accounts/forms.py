@@ -64,4 +64,10 @@ class MembershipForm(ModelForm):
             self.add_error("project", _("This role is not tied to a project: leave the project empty."))
         if role and role not in Membership.GLOBAL_ROLES and project is None:
             self.add_error("project", _("Choose the project the role is for."))
+        user, organisation = cleaned.get("user"), cleaned.get("organisation")
+        if user and organisation and role and not self.errors:
+            # Checked here because the database's unique constraint does not see the project
+            # when the form has no project field (a coordinator's form) or it is empty.
+            if Membership.objects.filter(user=user, organisation=organisation, project=project, role=role).exists():
+                raise forms.ValidationError(_("The user already has this role."))
         return cleaned

@@ -4,7 +4,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("administration/users/", views.user_list, name="user_list"),
     path("administration/users/new/", views.user_edit, name="user_create"),

@@ -111,10 +111,16 @@ class InterventionRecordForm(ModelForm):
 
 
 class ReferralForm(ModelForm):
+    shares_information = forms.BooleanField(
+        label=_("We pass information about the citizen on to the service"), required=False,
+        help_text=_("Needs the citizen's recorded consent to information being passed on with a referral."),
+    )
+
     class Meta:
         model = Referral
-        fields = ["target", "service_name", "status", "date", "note"]
+        fields = ["target", "directory_service", "service_name", "status", "date", "note"]
         widgets = {"date": DateInput()}
+        help_texts = {"directory_service": _("Choose the service from the directory if it is there.")}
 
     def __init__(self, *args, course: Course, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,6 +128,18 @@ class ReferralForm(ModelForm):
         self.instance.organisation = organisation
         self.fields["date"].initial = timezone.localdate()
         self.course = course
+        self.fields["directory_service"].queryset = self.fields["directory_service"].queryset.filter(active=True)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("directory_service") and not data.get("service_name"):
+            data["service_name"] = data["directory_service"].name
+        if data.get("shares_information") and data.get("date"):
+            from rights.consent import NO_CONSENT_MESSAGE, has_referral_consent
+
+            if not has_referral_consent(self.course, data["date"]):
+                self.add_error("shares_information", NO_CONSENT_MESSAGE)
+        return data
 
     def clean_date(self):
         day = self.cleaned_data["date"]

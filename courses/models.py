@@ -170,6 +170,10 @@ class Referral(models.Model):
     target = models.CharField(_("kind of service"), max_length=20, choices=Target.choices)
     service_name = models.CharField(_("service"), max_length=200, blank=True, validators=[check_no_identity],
                                     help_text=_("Which service, e.g. the name of the drug treatment centre."))
+    directory_service = models.ForeignKey(
+        "directory.Service", models.SET_NULL, null=True, blank=True, related_name="referrals",
+        verbose_name=_("service from the directory"),
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.REQUESTED)
     date = models.DateField(_("date"))
     status_changed_on = models.DateField(_("status changed"), null=True, blank=True)

@@ -157,6 +157,8 @@ def referral_add(request, code):
         services.make_referral(
             course=course, target=data["target"], service_name=data["service_name"], status=data["status"],
             organisation=organisation, by=request.user, on=data["date"], note=data["note"],
+            shares_information=data["shares_information"],
+            directory_service=data.get("directory_service"),
         )
         messages.success(request, _("The referral is recorded."))
         return redirect("course_detail", course.code)

@@ -1,3 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views
+
+urlpatterns = [
+    path("", views.import_start, name="import_start"),
+    path("uploads/<int:pk>/", views.import_preview, name="import_preview"),
+    path("uploads/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
+    path("uploads/<int:pk>/discard/", views.import_discard, name="import_discard"),
+    path("<slug:slug>/registrering.xlsx", views.export_registrations, name="export_registrations"),
+    path("<slug:slug>/who5.csv", views.export_who5, name="export_who5"),
+]

@@ -37,14 +37,32 @@ class ProjectForm(ModelForm):
         return cleaned
 
 
-class InterventionForm(ModelForm):
+class UniqueNameInProjectMixin:
+    """The name is unique within the project (the form has no project field, so Django's own
+    constraint check skips it and a duplicate would reach the database)."""
+
+    duplicate_message = ""
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        siblings = type(self.instance).objects.filter(project=self.instance.project, name__iexact=name)
+        if siblings.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(self.duplicate_message)
+        return name
+
+
+class InterventionForm(UniqueNameInProjectMixin, ModelForm):
+    duplicate_message = _("The catalogue already has an intervention with this name.")
+
     class Meta:
         model = Intervention
         fields = ["name", "description", "active"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
 
-class SiteForm(ModelForm):
+class SiteForm(UniqueNameInProjectMixin, ModelForm):
+    duplicate_message = _("The project already has a site with this name.")
+
     class Meta:
         model = Site
         fields = ["name", "active"]

@@ -27,6 +27,8 @@ def dkfds_widget(field):
         attrs["class"] += f" {existing}"
     if describedby:
         attrs["aria-describedby"] = " ".join(describedby)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
     return field.as_widget(attrs=attrs)
 
 

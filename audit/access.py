@@ -1,0 +1,29 @@
+"""Who may read the access log, and which part of it."""
+
+from django.db.models import Q
+from django.http import Http404
+
+from accounts.models import Membership
+
+from .models import AccessEvent
+
+
+def coordinated_projects(user) -> set:
+    return {m.project_id for m in user.active_memberships if m.project_id and m.role == Membership.Role.COORDINATOR}
+
+
+def can_read_audit_log(user) -> bool:
+    """Coordinators (for their projects) and administrators (everything)."""
+    return user.is_authenticated and (user.is_administrator or bool(coordinated_projects(user)))
+
+
+def visible_events(user):
+    """Administrators see the whole log; a coordinator what happened in their projects,
+    and the sign-ins and other non-course acts of the project's own staff."""
+    if not can_read_audit_log(user):
+        raise Http404("No access to the audit log")
+    if user.is_administrator:
+        return AccessEvent.objects.all()
+    projects = coordinated_projects(user)
+    staff = Membership.objects.filter(project_id__in=projects).values("user_id")
+    return AccessEvent.objects.filter(Q(project_id__in=projects) | Q(project_id__isnull=True, user_id__in=staff))

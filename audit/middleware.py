@@ -1,0 +1,96 @@
+"""Logs every request that touches a course, searches, changes, exports, reports and refusals."""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext as _
+
+from brobygger.identity import identity_problems
+
+from . import log
+
+Action = log.Action
+STATIC_PREFIXES = ("/static/", "/media/", "/favicon")
+# Pages whose plain GET shows course data even without a course id in the address.
+COURSE_LIST_PAGES = {"course_list"}
+# Logged by the sign-in signals instead (or nothing to log).
+SKIPPED_PAGES = {"login", "logout", "signin_verify", "signin_enrol", "set_language"}
+
+
+def classify(request, response) -> str | None:
+    match = request.resolver_match
+    name = (match.url_name or "") if match else ""
+    status = response.status_code
+    has_course = bool(match and match.kwargs.get("code"))
+    if status == 404:
+        return Action.DENIED
+    if name in SKIPPED_PAGES:
+        return None
+    if "export" in name or response.get("Content-Disposition", "").startswith("attachment"):
+        return Action.EXPORT
+    if name.startswith("audit_"):
+        return Action.AUDIT if request.method == "GET" else Action.CHANGE
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        if "import" in name:
+            return Action.IMPORT
+        if "invit" in name:
+            return Action.INVITATION
+        return Action.CHANGE
+    if "import" in name:
+        return Action.IMPORT
+    if request.path.startswith("/reports/") or "report" in name:
+        return Action.REPORT
+    if has_course or name in COURSE_LIST_PAGES:
+        if log.search_criteria(request.GET):
+            return Action.SEARCH
+        return Action.VIEW
+    if log.search_criteria(request.GET):
+        return Action.SEARCH
+    return None
+
+
+class AccessLogMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(STATIC_PREFIXES):
+            return self.get_response(request)
+        refused = self._identity_in_query(request)
+        if refused is not None:
+            return refused
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return response
+        action = classify(request, response)
+        if action:
+            match = request.resolver_match
+            code = str(match.kwargs.get("code", "")) if match else ""
+            detail = log.search_criteria(request.GET) if action in (Action.SEARCH, Action.REPORT, Action.EXPORT, Action.AUDIT) else ""
+            log.record(request, action=action, course_code=code, status=response.status_code, detail=detail)
+        return response
+
+    def _identity_in_query(self, request):
+        """A CPR number (or phone, e-mail) typed into a search is not searched for, shown or logged.
+
+        The address is rewritten without it, so it leaves no trace in the page, the language
+        switcher's return address or the browser history.
+        """
+        if request.method != "GET" or not request.GET:
+            return None
+        bad = [key for key in request.GET if any(identity_problems(v) for v in request.GET.getlist(key))]
+        if not bad:
+            return None
+        query = request.GET.copy()
+        for key in bad:
+            query.pop(key)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            log.record(request, action=Action.SEARCH, detail="; ".join(f"{k}={log.REFUSED}" for k in bad))
+        if hasattr(request, "_messages"):
+            messages.error(request, _(
+                "Brobygger does not search for CPR numbers, phone numbers or e-mail addresses: "
+                "citizens are known only by their course id. The search was not made."
+            ))
+        target = request.path + (f"?{query.urlencode()}" if query else "")
+        return HttpResponseRedirect(target)

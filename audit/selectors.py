@@ -1,0 +1,34 @@
+from datetime import datetime, time
+
+from django.utils import timezone
+
+from courses.models import Course
+
+from .access import coordinated_projects
+from .models import ChangeRecord
+
+
+def filter_events(events, data: dict):
+    if data.get("course"):
+        events = events.filter(course_code=data["course"])
+    if data.get("user"):
+        events = events.filter(username__iexact=data["user"])
+    if data.get("action"):
+        events = events.filter(action=data["action"])
+    tz = timezone.get_current_timezone()
+    if data.get("date_from"):
+        events = events.filter(at__gte=datetime.combine(data["date_from"], time.min, tzinfo=tz))
+    if data.get("date_to"):
+        events = events.filter(at__lte=datetime.combine(data["date_to"], time.max, tzinfo=tz))
+    return events
+
+
+def change_history(user, code: str):
+    """The change history of one course, if the user may read the course's log."""
+    if not code:
+        return ChangeRecord.objects.none()
+    if not user.is_administrator and not Course.objects.filter(
+        code=code, project_id__in=coordinated_projects(user)
+    ).exists():
+        return ChangeRecord.objects.none()
+    return ChangeRecord.objects.filter(course_code=code)

@@ -1,0 +1,306 @@
+"""Benchmark: saving an outreach contact under load, and the follow-up page on a year of data.
+
+The issue's targets: saving a contact under 150 ms on the server at the 95th percentile with
+20 clients posting at once for 60 s against gunicorn on PostgreSQL; the follow-up page for a
+year of 200 contacts a day under 1 s.
+
+    .venv/bin/python bench/outreach_bench.py            # starts its own throwaway PostgreSQL
+    DATABASE_URL=postgres://... .venv/bin/python bench/outreach_bench.py --duration 60 --clients 20
+
+Without DATABASE_URL it starts a cluster with scripts/test-postgres (fsync off: writes are a
+little cheaper than on a real server). The load generator is a small threaded HTTP client
+(keep-alive, one session and one connection per client, bounded in time), on loopback.
+Latency is measured at the client from sending the POST to reading the whole response, so it
+includes the server's queueing. It prints the figures as measured; nothing is adjusted.
+"""
+
+import argparse
+import http.client
+import os
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime, timedelta
+from datetime import time as dtime
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PG_DIR = "/tmp/pg-outreach-bench"
+
+
+def percentile(values, p):
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    k = (len(values) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def setup_env(args):
+    started_pg = False
+    if not os.environ.get("DATABASE_URL"):
+        subprocess.run([str(ROOT / "scripts/test-postgres"), "stop", PG_DIR], check=False)
+        url = subprocess.run([str(ROOT / "scripts/test-postgres"), "start", PG_DIR], check=True,
+                             capture_output=True, text=True).stdout.strip()
+        os.environ["DATABASE_URL"] = url
+        started_pg = True
+    if not os.environ["DATABASE_URL"].startswith("postgres"):
+        sys.exit("The benchmark runs on PostgreSQL: set DATABASE_URL=postgres://...")
+    os.environ.update({
+        "DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 50, "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0", "SECURE_HSTS_SECONDS": "0", "LOG_LEVEL": "WARNING",
+        "DJANGO_SETTINGS_MODULE": "brobygger.settings",
+    })
+    return started_pg
+
+
+def build_data(args):
+    import django
+
+    django.setup()
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+
+    from accounts.models import Membership, User
+    from outreach import services
+    from outreach.models import Card, OutreachContact, Topic
+    from projects.models import Organisation, Project, Site
+
+    t0 = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("collectstatic", verbosity=0, interactive=False)  # DEBUG=0 serves hashed files via WhiteNoise
+    if Project.objects.exists():
+        sys.exit("The benchmark needs an empty database (it never deletes anything): unset DATABASE_URL "
+                 "to let it start its own.")
+    org = Organisation.objects.create(name="Bench Kommune", kind="municipal")
+    project = Project.objects.create(name="Bench", slug="bench", code_prefix="BEN", lead_organisation=org)
+    sites = [Site.objects.create(project=project, name=n) for n in ("H17", "Reden", "Mændenes Hjem", "Sundholm")]
+    services.ensure_topics(project)
+    topics = list(Topic.objects.filter(project=project))
+    coordinator = User.objects.create_user("bench-coordinator", password=None)
+    Membership.objects.create(user=coordinator, organisation=org, project=project, role="coordinator")
+    workers = []
+    for i in range(args.clients):
+        user = User.objects.create_user(f"bench-outreach-{i}", password=None)
+        Membership.objects.create(user=user, organisation=org, project=project, role="outreach")
+        workers.append(user)
+
+    batch = services.create_card_batch(project=project, by=coordinator, size=200)
+    for _n in range(args.cards // 200 - 1):
+        services.create_card_batch(project=project, by=coordinator, size=200)
+    cards = list(Card.objects.filter(project=project).values_list("pk", flat=True))
+    rng = random.Random(2026)
+    today = timezone.localdate()
+    Through, Staff = OutreachContact.topics.through, OutreachContact.staff.through
+    total = 0
+    for day_offset in range(args.days, 0, -1):
+        day = today - timedelta(days=day_offset)
+        contacts = []
+        for _n in range(args.per_day):
+            at = timezone.make_aware(datetime.combine(day, dtime(rng.randint(9, 20), rng.randint(0, 59))))
+            contacts.append(OutreachContact(
+                project=project, site=rng.choice(sites), at=at, date=day, organisation=org,
+                created_by=rng.choice(workers), information_given=rng.random() < 0.8,
+                appointment_booked=rng.random() < 0.1, accompanied=rng.random() < 0.05,
+                card_id=rng.choice(cards) if rng.random() < 0.35 else None,
+                referral_target=rng.choice(["", "", "", "drug_treatment", "job_centre", "housing", "health"]),
+                age_band=rng.choice(["", "", "18-25", "26-30", "31-35", "36-45", "46+"]),
+                gender=rng.choice(["", "woman", "woman", "man", "non_binary"]),
+            ))
+        contacts = OutreachContact.objects.bulk_create(contacts)
+        Through.objects.bulk_create([Through(outreachcontact_id=c.pk, topic_id=t.pk)
+                                     for c in contacts for t in rng.sample(topics, rng.choice([1, 1, 2, 3]))])
+        Staff.objects.bulk_create([Staff(outreachcontact_id=c.pk, user_id=c.created_by_id) for c in contacts])
+        total += len(contacts)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+    def session_for(user):
+        store = SessionStore()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.create()
+        return store.session_key
+
+    print(f"data: {total} contacts over {args.days} days, {len(cards)} cards, {len(topics)} topics, "
+          f"{len(sites)} sites (built in {time.perf_counter() - t0:.0f} s)")
+    return {
+        "project": project, "sites": [s.pk for s in sites], "topics": [t.pk for t in topics],
+        "worker_sessions": [session_for(u) for u in workers], "coordinator_session": session_for(coordinator),
+        "cards": list(Card.objects.filter(pk__in=rng.sample(cards, 50)).values_list("code", flat=True)),
+        "batch": batch,
+    }
+
+
+class Client:
+    def __init__(self, port, session):
+        self.port = port
+        self.cookies = {"sessionid": session, "django_language": "da"}
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+    def request(self, method, path, body=None):
+        headers = {
+            "Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()),
+            "X-Forwarded-Proto": "https", "Origin": f"https://127.0.0.1:{self.port}",
+        }
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        for attempt in range(2):
+            try:
+                self.conn.request(method, path, body=body, headers=headers)
+                response = self.conn.getresponse()
+                data = response.read()
+                break
+            except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+                self.conn.close()
+                self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+                if attempt:
+                    raise
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, data
+
+
+def run_load(args, port, ctx):
+    path = "/outreach/bench/contact/"
+    latencies, errors, lock = [], [], threading.Lock()
+    start_barrier = threading.Barrier(args.clients)
+    deadline_box = {}
+
+    def worker(i):
+        rng = random.Random(i)
+        client = Client(port, ctx["worker_sessions"][i])
+        status, html = client.request("GET", path)
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1).decode()
+        start_barrier.wait()
+        if i == 0:
+            deadline_box["end"] = time.monotonic() + args.duration
+        while "end" not in deadline_box:
+            time.sleep(0.001)
+        mine = []
+        while time.monotonic() < deadline_box["end"]:
+            now = datetime.now().astimezone()
+            data = [("csrfmiddlewaretoken", token), ("site", rng.choice(ctx["sites"])),
+                    ("at", now.strftime("%Y-%m-%dT%H:%M")), ("outcomes", "information_given")]
+            data += [("topics", t) for t in rng.sample(ctx["topics"], rng.choice([1, 2]))]
+            if rng.random() < 0.3:
+                data.append(("card_code", rng.choice(ctx["cards"])))
+            if rng.random() < 0.2:
+                data.append(("referral_target", "drug_treatment"))
+            t = time.perf_counter()
+            status, body = client.request("POST", path, urlencode(data))
+            elapsed = (time.perf_counter() - t) * 1000
+            if status != 302:
+                with lock:
+                    errors.append(status)
+            else:
+                mine.append(elapsed)
+            if args.think:
+                time.sleep(args.think)
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(args.clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies, errors
+
+
+def time_followup(port, ctx, query, repeats):
+    client = Client(port, ctx["coordinator_session"])
+    path = "/outreach/bench/follow-up/" + (f"?{query}" if query else "")
+    client.request("GET", path)  # warm
+    timings = []
+    for _n in range(repeats):
+        t = time.perf_counter()
+        status, body = client.request("GET", path)
+        timings.append((time.perf_counter() - t) * 1000)
+        assert status == 200, status
+    return timings
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--duration", type=int, default=60, help="seconds of load (default 60)")
+    parser.add_argument("--clients", type=int, default=20, help="clients posting at once (default 20)")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="seconds each client waits between saves (default 0: post back to back)")
+    parser.add_argument("--days", type=int, default=365)
+    parser.add_argument("--per-day", type=int, default=200)
+    parser.add_argument("--cards", type=int, default=4000)
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker")
+    parser.add_argument("--repeats", type=int, default=10, help="follow-up page renders to time")
+    args = parser.parse_args()
+
+    started_pg = setup_env(args)
+    gunicorn = None
+    try:
+        ctx = build_data(args)
+        port = free_port()
+        gunicorn = subprocess.Popen(
+            [str(ROOT / ".venv/bin/gunicorn"), "brobygger.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(args.workers),
+             "--threads", str(args.threads), "--log-level", "warning", "--keep-alive", "30"],
+            cwd=ROOT, env=os.environ.copy(),
+        )
+        for _n in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        time_followup(port, ctx, "", 1)  # warm every worker's imports a little
+        load_before = os.getloadavg()
+        latencies, errors = run_load(args, port, ctx)
+        load_after = os.getloadavg()
+        today = datetime.now().date()
+        year = urlencode({"start": (today - timedelta(days=364)).isoformat(), "end": today.isoformat()})
+        default_view = time_followup(port, ctx, "", args.repeats)
+        year_view = time_followup(port, ctx, year, args.repeats)
+
+        print(f"machine: {os.cpu_count()} CPUs, load average before {load_before[0]:.1f}, after {load_after[0]:.1f}"
+              f" (other work on the machine shares the CPUs)")
+        print(f"server: gunicorn {args.workers} workers x {args.threads} threads, PostgreSQL "
+              f"{'(throwaway cluster, fsync off)' if started_pg else '(DATABASE_URL)'}")
+        n = len(latencies)
+        print(f"save a contact: {args.clients} clients, {args.duration} s, think time {args.think} s: "
+              f"{n} saves ({n / args.duration:.1f}/s), {len(errors)} errors")
+        print(f"  latency ms: median {statistics.median(latencies):.0f}, p95 {percentile(latencies, 95):.0f}, "
+              f"p99 {percentile(latencies, 99):.0f}, max {max(latencies):.0f}   (target p95 < 150)")
+        for label, timings in [("follow-up, default 12 weeks", default_view), ("follow-up, a whole year", year_view)]:
+            print(f"{label}: median {statistics.median(timings):.0f} ms, p95 {percentile(timings, 95):.0f} ms, "
+                  f"max {max(timings):.0f} ms over {len(timings)} renders   (target < 1000)")
+    finally:
+        if gunicorn:
+            gunicorn.terminate()
+            gunicorn.wait(10)
+        if started_pg:
+            subprocess.run([str(ROOT / "scripts/test-postgres"), "stop", PG_DIR], check=False)
+            shutil.rmtree(PG_DIR, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""seed_demo builds Copenhagen's set-up once, with one demo user per role."""
+
+from collections import Counter
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.urls import reverse
+
+from accounts.models import Membership, User
+from brobygger.demo import DEMO_PASSWORD
+from courses.access import visible_courses
+from courses.models import Course, InterventionRecord, Referral
+from projects.models import Intervention, Organisation, Project, Site
+
+DEMO_USERS = {
+    "koordinator": Membership.Role.COORDINATOR,
+    "sagsbehandler": Membership.Role.CASEWORKER,
+    "sagsbehandler2": Membership.Role.CASEWORKER,
+    "opsoeger": Membership.Role.OUTREACH,
+    "analytiker": Membership.Role.ANALYST,
+    "admin": Membership.Role.ADMINISTRATOR,
+}
+
+
+def seed(*args):
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_if_empty_fills_an_empty_database_and_says_how_to_sign_in(db):
+    # First in the file: it runs before the module's shared demo data is built.
+    out = seed("--if-empty", "--courses", "5")
+    assert Course.objects.count() == 5
+    assert "brobygger-demo" in out and "sagsbehandler" in out
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo data, built once for this module inside a transaction rolled back at its end
+    (as Django's setUpTestData does); each test still runs in its own savepoint."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        seed()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(seeded, db):
+    pass
+
+
+def test_it_builds_copenhagens_set_up(demo):
+    names = set(Organisation.objects.values_list("name", flat=True))
+    for expected in ("Reden København", "Reden International", "LivaRehab", "Mændenes Hjem"):
+        assert expected in names
+    exit_project = Project.objects.get(slug="exit-kbh")
+    assert exit_project.lead_organisation.name.startswith("Københavns Kommune")
+    assert {o.name for o in exit_project.partners.all()} >= {"Reden København", "Reden International", "LivaRehab"}
+    assert Intervention.objects.filter(project=exit_project).count() >= 8
+    assert set(Site.objects.filter(project__slug="kbh-2026").values_list("name", flat=True)) >= {
+        "H17", "Mændenes Hjem", "Online"}
+    assert Course.objects.filter(project=exit_project).count() >= 30
+    assert InterventionRecord.objects.count() > Course.objects.count()
+    assert Referral.objects.exists()
+    assert Course.objects.filter(end_date__isnull=False).exists() and Course.objects.open().exists()
+
+
+def test_it_has_no_duplicate_names(demo):
+    for model, key in [(Organisation, ("name",)), (Project, ("name",)), (Site, ("project", "name")),
+                       (Intervention, ("project", "name")), (User, ("first_name", "last_name"))]:
+        counts = Counter(model.objects.values_list(*key))
+        assert [k for k, n in counts.items() if n > 1] == [], model.__name__
+
+
+def test_every_course_is_adult_and_dated_sensibly(demo):
+    for course in Course.objects.all():
+        assert course.known_age_at_start is None or course.known_age_at_start >= 18
+        assert course.end_date is None or course.end_date >= course.start_date
+        assert course.code.startswith("KBH-")
+
+
+def test_there_is_one_demo_user_per_role_and_each_can_sign_in(demo, client):
+    for username, role in DEMO_USERS.items():
+        user = User.objects.get(username=username)
+        assert user.is_demo
+        assert role in {m.role for m in user.memberships.all()}
+        assert client.login(username=username, password=DEMO_PASSWORD), username
+        assert client.get(reverse("home")).status_code == 200
+        client.logout()
+    assert set(User.objects.values_list("username", flat=True)) == set(DEMO_USERS)
+
+
+def test_demo_caseworkers_see_their_own_organisations_courses(demo):
+    reden = User.objects.get(username="sagsbehandler")
+    liva = User.objects.get(username="sagsbehandler2")
+    coordinator = User.objects.get(username="koordinator")
+    all_exit = Course.objects.filter(project__slug="exit-kbh")
+    assert set(visible_courses(coordinator)) == set(all_exit)
+    seen_by_reden = visible_courses(reden)
+    assert seen_by_reden.exists()
+    assert set(seen_by_reden) < set(all_exit)
+    assert all(c.organisation.name == "Reden København" for c in seen_by_reden)
+    # LivaRehab sees its own courses and those Reden shared with consent.
+    assert any(c.organisation.name == "Reden København" for c in visible_courses(liva))
+    assert not visible_courses(User.objects.get(username="analytiker")).exists()
+
+
+def test_if_empty_leaves_a_filled_database_alone(demo):
+    courses = Course.objects.count()
+    assert "already holds data" in seed("--if-empty")
+    assert Course.objects.count() == courses
+    assert User.objects.filter(is_demo=True).count() == len(DEMO_USERS)
+
+
+def test_without_if_empty_it_refuses_a_filled_database(demo):
+    with pytest.raises(CommandError, match="already holds data"):
+        seed()

@@ -1,0 +1,32 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from brobygger.forms import DateInput, Form, ModelForm
+from courses.models import Referral
+
+from .models import Audience, Service
+
+
+class ServiceForm(ModelForm):
+    audiences = forms.MultipleChoiceField(label=_("For whom"), choices=Audience.choices, required=False,
+                                          widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Service
+        fields = ["name", "provider", "kind", "offers", "audiences", "anonymous", "languages", "opening_hours", "place",
+                  "contact", "website", "last_checked", "is_public", "active"]
+        widgets = {"last_checked": DateInput(), "offers": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["audiences"].initial = self.instance.audience_codes
+
+
+class ServiceSearchForm(Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    audience = forms.ChoiceField(label=_("For whom"), required=False,
+                                 choices=[("", _("Anyone"))] + list(Audience.choices))
+    kind = forms.ChoiceField(label=_("Kind of service"), required=False,
+                             choices=[("", _("All kinds"))] + list(Referral.Target.choices))
+    anonymous = forms.BooleanField(label=_("Only anonymous services"), required=False)

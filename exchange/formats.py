@@ -1,0 +1,422 @@
+"""Reading and writing the exchange format v1 (docs/exchange.md): no database here.
+
+The readers return plain rows plus every problem found, each with its row and column,
+so the importer can refuse a whole file and list everything wrong in one go.
+"""
+
+import csv
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.utils.translation import gettext as _
+
+from brobygger.identity import identity_problems, looks_like_cpr
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# A workbook expands a lot when unzipped; more than this is treated as a zip bomb.
+MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
+MAX_ZIP_MEMBERS = 2000
+
+REGISTRATION_SHEET = "borgere"
+ID = "Borger-ID"
+GENDER = "Køn"
+AGE = "Alder"
+START = "Startdato"
+END = "Slutdato"
+TRAFFICKING = "Henvist til indsats mod menneskehandel"
+OTHER_SERVICES = "Visiteret til andre tilbud"
+FIXED_COLUMNS = [ID, GENDER, AGE, START, END, TRAFFICKING, OTHER_SERVICES]
+REQUIRED_COLUMNS = [ID, START]
+
+WHO5_DATE = "Dato"
+WHO5_ITEMS = ["Spm1", "Spm2", "Spm3", "Spm4", "Spm5"]
+WHO5_COLUMNS = [ID, WHO5_DATE, *WHO5_ITEMS]
+
+# The workbook's words for gender -> courses.models.Gender values, and back.
+GENDERS = {"kvinde": "woman", "mand": "man", "non-binær": "non_binary"}
+GENDER_WORDS = {"woman": "Kvinde", "man": "Mand", "non_binary": "Non-binær", "unknown": ""}
+YES = {"x", "1", "ja"}
+NO = {"", "0", "nej"}
+DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
+
+
+class UnreadableFile(Exception):
+    """The file cannot be read at all (not a workbook, encrypted, too big...)."""
+
+
+@dataclass
+class Problem:
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self):
+        if self.row is None:
+            return self.message
+        if self.column:
+            return _("Row %(row)s, column %(column)s: %(message)s") % {
+                "row": self.row, "column": self.column, "message": self.message}
+        return _("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+
+
+@dataclass
+class Registration:
+    row: int
+    ref: str
+    gender: str = "unknown"
+    age: int | None = None
+    start: date | None = None
+    end: date | None = None
+    trafficking: bool = False
+    other_services: list[str] = field(default_factory=list)
+    interventions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Who5Row:
+    row: int
+    ref: str
+    answered_on: date | None
+    answers: list[int]
+
+
+@dataclass
+class Parsed:
+    rows: list
+    problems: list[Problem]
+    interventions: list[str] = field(default_factory=list)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _shown(value) -> str:
+    """A cell's text for a message: shortened, and never repeated if it may identify someone."""
+    text = _text(value)
+    if identity_problems(text):
+        return "…"
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def parse_date(value) -> date | None:
+    """A date cell or text in one of the contract's forms; None if empty; ValueError if not a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = _text(value)
+    if not text:
+        return None
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def parse_mark(value) -> bool:
+    """x, X, 1, Ja -> True; empty, 0, Nej -> False; anything else ValueError."""
+    text = _text(value).casefold()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise ValueError(text)
+
+
+def _header_map(headers, fixed):
+    """{fixed column name: index} and [(index, other header)] matching case-insensitively."""
+    wanted = {name.casefold(): name for name in fixed}
+    found, others = {}, []
+    for index, header in enumerate(headers):
+        text = _text(header)
+        if not text:
+            continue
+        name = wanted.get(text.casefold())
+        if name and name not in found:
+            found[name] = index
+        elif name:
+            others.append((index, None))  # a second column with a fixed name: reported by the caller
+        else:
+            others.append((index, text))
+    return found, others
+
+
+# -- registration workbook -------------------------------------------------------------
+
+def check_upload(data: bytes) -> None:
+    """Refuse what is not a plain, reasonably sized .xlsx before openpyxl opens it."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UnreadableFile(_("The file is larger than 20 MB. Split it or remove what is not needed."))
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        # An OLE container: an old .xls or a password-protected workbook (Excel encrypts into OLE).
+        raise UnreadableFile(_(
+            "The file is password-protected or in the old .xls format. Remove the password "
+            "or save it as an Excel workbook (.xlsx) and try again."))
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise UnreadableFile(_("The file is not an Excel workbook (.xlsx)."))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = archive.infolist()
+        if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
+            raise UnreadableFile(_("The workbook is too large when unpacked."))
+        if "xl/workbook.xml" not in {m.filename for m in members}:
+            raise UnreadableFile(_("The file is not an Excel workbook (.xlsx)."))
+
+
+def _open_workbook(data: bytes):
+    import openpyxl
+
+    check_upload(data)
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except Exception as error:  # openpyxl raises many kinds for a broken file
+        raise UnreadableFile(_("The workbook could not be read. Is it a valid Excel file (.xlsx)?")) from error
+
+
+def read_registrations(data: bytes) -> Parsed:
+    """Parse a registration workbook (bytes). Raises UnreadableFile; row problems are in the result."""
+    workbook = _open_workbook(data)
+    try:
+        sheets = workbook.worksheets
+        if not sheets:
+            raise UnreadableFile(_("The workbook has no sheets."))
+        sheet = next((s for s in sheets if s.title.strip().casefold() == REGISTRATION_SHEET), sheets[0])
+        return _read_registration_rows(sheet.iter_rows(values_only=True))
+    finally:
+        workbook.close()
+
+
+def _read_registration_rows(rows) -> Parsed:
+    problems: list[Problem] = []
+    result: list[Registration] = []
+    headers = next(rows, None)
+    if headers is None:
+        return Parsed([], [Problem(1, "", _("The sheet is empty: row 1 must hold the column headers."))])
+    found, others = _header_map(headers, FIXED_COLUMNS)
+    for name in REQUIRED_COLUMNS:
+        if name not in found:
+            problems.append(Problem(1, "", _('The column "%(name)s" is missing.') % {"name": name}))
+    interventions = []
+    for index, name in others:
+        if name is None:
+            problems.append(Problem(1, column_letter(index), _("This column header appears twice.")))
+        elif name.casefold() in {n.casefold() for _i, n in interventions}:
+            problems.append(Problem(1, column_letter(index), _("This column header appears twice.")))
+        else:
+            interventions.append((index, name))
+    if problems:
+        return Parsed([], problems)
+
+    def col(name):
+        index = found[name]
+        return f"{column_letter(index)} ({name})"
+
+    seen: dict[str, int] = {}
+    for number, values in enumerate(rows, start=2):
+        values = list(values)
+        if all(_text(v) == "" for v in values):
+            continue
+        get = lambda name, values=values: (  # noqa: E731
+            values[found[name]] if name in found and found[name] < len(values) else None)
+        reg = Registration(row=number, ref=_text(get(ID)))
+        if not reg.ref:
+            problems.append(Problem(number, col(ID), _("The Borger-ID is empty.")))
+        elif looks_like_cpr(reg.ref) or identity_problems(reg.ref):
+            problems.append(Problem(number, col(ID), _(
+                "The Borger-ID looks like a CPR number or contact details. Use the project's own pseudonymous id.")))
+        elif len(reg.ref) > 40:
+            problems.append(Problem(number, col(ID), _("The Borger-ID is longer than 40 characters.")))
+        elif reg.ref.casefold() in seen:
+            problems.append(Problem(number, col(ID), _("The Borger-ID %(id)s is also used in row %(other)s.") % {
+                "id": _shown(reg.ref), "other": seen[reg.ref.casefold()]}))
+        else:
+            seen[reg.ref.casefold()] = number
+        gender = _text(get(GENDER)).casefold()
+        if gender:
+            if gender in GENDERS:
+                reg.gender = GENDERS[gender]
+            else:
+                problems.append(Problem(number, col(GENDER), _(
+                    '"%(value)s" is not a known gender. Use Kvinde, Mand, Non-binær or leave the cell empty.')
+                    % {"value": _shown(get(GENDER))}))
+        age = get(AGE)
+        if _text(age):
+            try:
+                number_age = float(_text(age).replace(",", "."))
+                if not number_age.is_integer():
+                    raise ValueError
+                reg.age = int(number_age)
+            except ValueError:
+                problems.append(Problem(number, col(AGE), _("The age is not a whole number.")))
+            else:
+                if reg.age < 18:
+                    problems.append(Problem(number, col(AGE), _(
+                        "The age is under 18. Brobygger is for adults only.")))
+                elif reg.age > 120:
+                    problems.append(Problem(number, col(AGE), _("The age is over 120.")))
+        for name, attr in ((START, "start"), (END, "end")):
+            try:
+                setattr(reg, attr, parse_date(get(name)))
+            except ValueError:
+                problems.append(Problem(number, col(name), _(
+                    "This is not a date. Use a date cell or YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY.")))
+        if START in found and reg.start is None and not any(p.row == number and START in p.column for p in problems):
+            problems.append(Problem(number, col(START), _("The start date is empty.")))
+        if reg.start and reg.end and reg.end < reg.start:
+            problems.append(Problem(number, col(END), _("The end date is before the start date.")))
+        if TRAFFICKING in found:
+            try:
+                reg.trafficking = parse_mark(get(TRAFFICKING))
+            except ValueError:
+                problems.append(Problem(number, col(TRAFFICKING), _(
+                    '"%(value)s" is not understood. Use Ja, Nej, X, 1, 0 or leave the cell empty.')
+                    % {"value": _shown(get(TRAFFICKING))}))
+        services = [s.strip() for s in _text(get(OTHER_SERVICES)).split(";") if s.strip()]
+        for service in services:
+            if identity_problems(service):
+                problems.append(Problem(number, col(OTHER_SERVICES), _(
+                    "The text seems to contain a CPR number or contact details. Remove them.")))
+                break
+            if len(service) > 200:
+                problems.append(Problem(number, col(OTHER_SERVICES), _(
+                    "A service name is longer than 200 characters.")))
+                break
+        reg.other_services = services
+        for index, name in interventions:
+            value = values[index] if index < len(values) else None
+            try:
+                if parse_mark(value):
+                    reg.interventions.append(name)
+            except ValueError:
+                problems.append(Problem(number, f"{column_letter(index)} ({name})", _(
+                    '"%(value)s" is not understood. Use x, 1 or Ja when the citizen received it; '
+                    'leave empty, 0 or Nej when not.') % {"value": _shown(value)}))
+        result.append(reg)
+    return Parsed(result, problems, [name for _i, name in interventions])
+
+
+# -- WHO-5 answers ---------------------------------------------------------------------
+
+def decode_text(data: bytes) -> str:
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UnreadableFile(_("The file is larger than 20 MB. Split it or remove what is not needed."))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(_("The file is not UTF-8 text. Save it as CSV UTF-8 and try again.")) from error
+
+
+def read_who5(data: bytes) -> Parsed:
+    text = decode_text(data)
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    headers = next(reader, None)
+    if not headers:
+        return Parsed([], [Problem(1, "", _("The file is empty: line 1 must hold the column headers."))])
+    found, _others = _header_map(headers, WHO5_COLUMNS)
+    problems = [Problem(1, "", _('The column "%(name)s" is missing.') % {"name": name})
+                for name in WHO5_COLUMNS if name not in found]
+    if problems:
+        return Parsed([], problems)
+    result = []
+    seen: dict[tuple, int] = {}
+    for number, values in enumerate(reader, start=2):
+        if all(not v.strip() for v in values):
+            continue
+        get = lambda name, values=values: values[found[name]].strip() if found[name] < len(values) else ""  # noqa: E731
+        ref = get(ID)
+        if not ref:
+            problems.append(Problem(number, ID, _("The Borger-ID is empty.")))
+        try:
+            answered_on = parse_date(get(WHO5_DATE))
+            if answered_on is None:
+                problems.append(Problem(number, WHO5_DATE, _("The date is empty.")))
+        except ValueError:
+            answered_on = None
+            problems.append(Problem(number, WHO5_DATE, _(
+                "This is not a date. Use YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY.")))
+        answers = []
+        for item in WHO5_ITEMS:
+            value = get(item)
+            if not value:
+                problems.append(Problem(number, item, _("The answer is missing.")))
+            elif not value.isdigit() or not 0 <= int(value) <= 5:
+                problems.append(Problem(number, item, _("The answer must be a whole number from 0 to 5.")))
+            else:
+                answers.append(int(value))
+        if ref and answered_on:
+            key = (ref.casefold(), answered_on)
+            if key in seen:
+                problems.append(Problem(number, WHO5_DATE, _(
+                    "The same citizen already has an answer on this date in row %(other)s.") % {"other": seen[key]}))
+            seen[key] = number
+        result.append(Who5Row(row=number, ref=ref, answered_on=answered_on, answers=answers))
+    return Parsed(result, problems)
+
+
+# -- writing -----------------------------------------------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
+
+
+def safe_cell(value):
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_xlsx(sheets: list[tuple[str, list, list[list]]]) -> bytes:
+    """[(sheet title, headers, rows)] -> .xlsx bytes, in write-only mode, text cells guarded."""
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = openpyxl.Workbook(write_only=True)
+    for title, headers, rows in sheets:
+        sheet = workbook.create_sheet(title=_sheet_title(title))
+        sheet.append([safe_cell(h) for h in headers])
+        for row in rows:
+            cells = []
+            for value in row:
+                cell = WriteOnlyCell(sheet, value=safe_cell(value))
+                if isinstance(value, str):
+                    cell.data_type = "s"
+                cells.append(cell)
+            sheet.append(cells)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _sheet_title(title: str) -> str:
+    return re.sub(r"[\[\]:*?/\\]", " ", str(title))[:31] or "Ark"
+
+
+def write_csv(headers: list, rows: list[list]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([safe_cell(v) for v in row])
+    return out.getvalue().encode("utf-8")

@@ -1,0 +1,269 @@
+"""Import and export of a project's history in the exchange format; shared by commands and views.
+
+An import is all or nothing: the file is parsed and checked in full first; only a file
+without problems is written, in one transaction. Importing the same file again updates
+what is there and adds nothing twice (citizens are matched on their Borger-ID, kept as the
+course's `project_ref`).
+"""
+
+import secrets
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from courses.models import CODE_ALPHABET, CODE_LENGTH, Course, InterventionRecord, Referral
+from projects.models import Intervention, Organisation, Project
+from wellbeing.models import Who5Response, who5_score
+
+from . import formats
+from .formats import Problem
+
+BATCH = 2000
+
+
+class ImportRefused(Exception):
+    def __init__(self, problems):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    interventions_added: int = 0
+    referrals_added: int = 0
+    new_catalogue_entries: list[str] = field(default_factory=list)
+
+
+def create_project(*, slug: str, name: str, prefix: str = "", organisation: str = "") -> Project:
+    """A new project led by `organisation` (created if unknown; the project's name by default)."""
+    if Project.objects.filter(slug=slug).exists():
+        raise ValueError(_("A project with the short name %(slug)s already exists.") % {"slug": slug})
+    if Project.objects.filter(name=name).exists():
+        raise ValueError(_("A project named %(name)s already exists.") % {"name": name})
+    prefix = (prefix or "".join(ch for ch in slugify(slug).upper() if ch.isalpha())[:3] or "PRJ")[:4]
+    with transaction.atomic():
+        lead, _created = Organisation.objects.get_or_create(
+            name=organisation or name, defaults={"kind": Organisation.Kind.MUNICIPAL})
+        project = Project(name=name, slug=slug, code_prefix=prefix, lead_organisation=lead)
+        project.full_clean()
+        project.save()
+    return project
+
+
+def _new_codes(prefix: str, count: int) -> list[str]:
+    """`count` unused course codes with `prefix`, drawn at random like new_course_code."""
+    taken = set(Course.objects.filter(code__startswith=f"{prefix}-").values_list("code", flat=True))
+    if len(taken) + count > 0.8 * len(CODE_ALPHABET) ** CODE_LENGTH:
+        raise RuntimeError("Too few free course ids left for this prefix.")
+    codes = []
+    while len(codes) < count:
+        code = f"{prefix}-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if code not in taken:
+            taken.add(code)
+            codes.append(code)
+    return codes
+
+
+def check_registrations(project: Project, data: bytes) -> formats.Parsed:
+    """Parse and check a workbook for `project` without storing anything."""
+    parsed = formats.read_registrations(data)
+    if not parsed.problems and project.lead_organisation_id is None:
+        parsed.problems.append(Problem(None, "", _("The project has no lead organisation to own the courses.")))
+    return parsed
+
+
+def import_registrations(*, project: Project, data: bytes, by=None) -> ImportResult:
+    parsed = check_registrations(project, data)
+    if parsed.problems:
+        raise ImportRefused(parsed.problems)
+    return _store_registrations(project, parsed, by)
+
+
+@transaction.atomic
+def _store_registrations(project: Project, parsed: formats.Parsed, by) -> ImportResult:
+    result = ImportResult()
+    organisation = project.lead_organisation
+    catalogue = {i.name.casefold(): i for i in project.interventions.all()}
+    for name in parsed.interventions:
+        if name.casefold() not in catalogue:
+            catalogue[name.casefold()] = Intervention.objects.create(project=project, name=name)
+            result.new_catalogue_entries.append(name)
+
+    existing = {c.project_ref.casefold(): c for c in project.courses.exclude(project_ref="")}
+    new_rows = [r for r in parsed.rows if r.ref.casefold() not in existing]
+    codes = _new_codes(project.code_prefix, len(new_rows))
+    new_courses = [
+        Course(project=project, code=code, project_ref=r.ref, organisation=organisation, gender=r.gender,
+               age_at_start=r.age, start_date=r.start, end_date=r.end, created_by=by)
+        for code, r in zip(codes, new_rows, strict=True)
+    ]
+    for i in range(0, len(new_courses), BATCH):
+        Course.objects.bulk_create(new_courses[i:i + BATCH])
+    result.created = len(new_courses)
+    courses = {c.project_ref.casefold(): c for c in new_courses}
+
+    changed = []
+    for r in parsed.rows:
+        course = existing.get(r.ref.casefold())
+        if course is None:
+            continue
+        courses[r.ref.casefold()] = course
+        values = {"gender": r.gender, "age_at_start": r.age, "start_date": r.start, "end_date": r.end}
+        if any(getattr(course, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(course, k, v)
+            if course.end_date is None:
+                course.end_reason = ""
+            changed.append(course)
+        else:
+            result.unchanged += 1
+    Course.objects.bulk_update(changed, ["gender", "age_at_start", "start_date", "end_date", "end_reason"],
+                               batch_size=BATCH)
+    result.updated = len(changed)
+
+    course_ids = [c.pk for c in courses.values()]
+    had = set()
+    referred = set()
+    for i in range(0, len(course_ids), BATCH):
+        chunk = course_ids[i:i + BATCH]
+        had.update(InterventionRecord.objects.filter(course_id__in=chunk).values_list("course_id", "intervention_id"))
+        referred.update(Referral.objects.filter(course_id__in=chunk).values_list("course_id", "target", "service_name"))
+    records, referrals = [], []
+    for r in parsed.rows:
+        course = courses[r.ref.casefold()]
+        for name in r.interventions:
+            intervention = catalogue[name.casefold()]
+            if (course.pk, intervention.pk) not in had:
+                had.add((course.pk, intervention.pk))
+                records.append(InterventionRecord(
+                    course=course, intervention=intervention, name=intervention.name, date=course.start_date,
+                    organisation_id=course.organisation_id, created_by=by))
+        wanted = [(Referral.Target.ANTI_TRAFFICKING, "")] if r.trafficking else []
+        wanted += [(Referral.Target.OTHER, name) for name in r.other_services]
+        for target, name in wanted:
+            if target == Referral.Target.ANTI_TRAFFICKING and any(
+                    c == course.pk and t == target for c, t, _n in referred):
+                continue
+            if (course.pk, target, name) not in referred:
+                referred.add((course.pk, target, name))
+                referrals.append(Referral(
+                    course=course, target=target, service_name=name, date=course.start_date,
+                    organisation_id=course.organisation_id, created_by=by))
+    InterventionRecord.objects.bulk_create(records, batch_size=BATCH)
+    Referral.objects.bulk_create(referrals, batch_size=BATCH)
+    result.interventions_added = len(records)
+    result.referrals_added = len(referrals)
+    return result
+
+
+def _courses_by_ref(project: Project) -> dict:
+    """Borger-ID (project_ref, else the course code) -> course id, case-insensitively."""
+    found = {}
+    for pk, code, ref in project.courses.values_list("pk", "code", "project_ref"):
+        found[code.casefold()] = pk
+        if ref:
+            found[ref.casefold()] = pk
+    return found
+
+
+def check_who5(project: Project, data: bytes) -> tuple[formats.Parsed, dict]:
+    parsed = formats.read_who5(data)
+    known = _courses_by_ref(project)
+    for row in parsed.rows:
+        if row.ref and row.ref.casefold() not in known:
+            parsed.problems.append(Problem(row.row, formats.ID, _(
+                "The project has no citizen with the Borger-ID %(id)s. Import the registrations first.")
+                % {"id": row.ref}))
+    parsed.problems.sort(key=lambda p: (p.row or 0))
+    return parsed, known
+
+
+def import_who5(*, project: Project, data: bytes, by=None) -> ImportResult:
+    parsed, known = check_who5(project, data)
+    if parsed.problems:
+        raise ImportRefused(parsed.problems)
+    return _store_who5(parsed, known, by)
+
+
+@transaction.atomic
+def _store_who5(parsed, known, by) -> ImportResult:
+    result = ImportResult()
+    course_ids = sorted({known[r.ref.casefold()] for r in parsed.rows})
+    existing = {}
+    for i in range(0, len(course_ids), BATCH):
+        for response in Who5Response.objects.filter(course_id__in=course_ids[i:i + BATCH]):
+            existing[(response.course_id, response.answered_on)] = response
+    new, changed = [], []
+    for r in parsed.rows:
+        course_id = known[r.ref.casefold()]
+        response = existing.get((course_id, r.answered_on))
+        if response is None:
+            response = Who5Response(course_id=course_id, answered_on=r.answered_on, mode=Who5Response.Mode.IMPORTED,
+                                    recorded_by=by, score=who5_score(r.answers))
+            response.item1, response.item2, response.item3, response.item4, response.item5 = r.answers
+            new.append(response)
+        elif response.answers != r.answers:
+            response.item1, response.item2, response.item3, response.item4, response.item5 = r.answers
+            response.score = who5_score(r.answers)
+            changed.append(response)
+        else:
+            result.unchanged += 1
+    Who5Response.objects.bulk_create(new, batch_size=BATCH)
+    Who5Response.objects.bulk_update(changed, ["item1", "item2", "item3", "item4", "item5", "score"],
+                                     batch_size=BATCH)
+    result.created, result.updated = len(new), len(changed)
+    return result
+
+
+# -- export --------------------------------------------------------------------------------
+
+def registration_rows(project: Project):
+    """Headers and rows of the project's registrations in the exchange format."""
+    catalogue = list(project.interventions.order_by("pk"))
+    headers = [*formats.FIXED_COLUMNS, *[i.name for i in catalogue]]
+    received = {}
+    for course_id, intervention_id in InterventionRecord.objects.filter(course__project=project).values_list(
+            "course_id", "intervention_id").distinct():
+        received.setdefault(course_id, set()).add(intervention_id)
+    trafficking = set(Referral.objects.filter(course__project=project, target=Referral.Target.ANTI_TRAFFICKING)
+                      .values_list("course_id", flat=True))
+    others = {}
+    for course_id, target, name in Referral.objects.filter(course__project=project).exclude(
+            target=Referral.Target.ANTI_TRAFFICKING).order_by("date", "pk").values_list(
+            "course_id", "target", "service_name"):
+        label = name or str(Referral.Target(target).label)
+        if label not in others.setdefault(course_id, []):
+            others[course_id].append(label)
+    rows = []
+    for course in project.courses.order_by("start_date", "pk"):
+        got = received.get(course.pk, set())
+        rows.append([
+            course.project_ref or course.code,
+            formats.GENDER_WORDS.get(course.gender, ""),
+            course.known_age_at_start,
+            course.start_date,
+            course.end_date,
+            "Ja" if course.pk in trafficking else "Nej",
+            "; ".join(others.get(course.pk, [])),
+            *["x" if i.pk in got else "" for i in catalogue],
+        ])
+    return headers, rows
+
+
+def export_registrations(project: Project) -> bytes:
+    headers, rows = registration_rows(project)
+    return formats.write_xlsx([("Borgere", headers, rows)])
+
+
+def export_who5(project: Project) -> bytes:
+    rows = []
+    for ref, code, day, *answers in Who5Response.objects.filter(course__project=project).order_by(
+            "answered_on", "pk").values_list("course__project_ref", "course__code", "answered_on",
+                                              "item1", "item2", "item3", "item4", "item5"):
+        rows.append([ref or code, day.isoformat(), *answers])
+    return formats.write_csv(formats.WHO5_COLUMNS, rows)

@@ -1,0 +1,48 @@
+"""Export back to the exchange format: export then import into an empty project gives the same report."""
+
+from datetime import date
+
+import openpyxl
+
+from courses.models import Referral
+from exchange import formats
+from exchange.services import create_project, export_registrations, export_who5, import_registrations, import_who5
+from reports.services import project_report
+
+from .helpers import esbjerg_bytes, row, workbook
+
+
+def test_export_then_import_into_an_empty_project_gives_the_same_report(project):
+    import_registrations(project=project, data=esbjerg_bytes("registrering.xlsx"))
+    import_who5(project=project, data=esbjerg_bytes("who5.csv"))
+    copy = create_project(slug="esbjerg-kopi", name="Reden Esbjerg (kopi)")
+    import_registrations(project=copy, data=export_registrations(project))
+    import_who5(project=copy, data=export_who5(project))
+    as_of = date(2023, 11, 30)
+    original, again = project_report(project, as_of), project_report(copy, as_of)
+    assert again.pop("project") == "Reden Esbjerg (kopi)"
+    original.pop("project")
+    assert again == original
+
+
+def test_exported_text_that_looks_like_a_formula_is_kept_as_text(project):
+    import_registrations(project=project, data=workbook([row(others="+1")]))
+    course = project.courses.get()
+    Referral.objects.create(course=course, target="other", service_name='=HYPERLINK("http://x")',
+                            organisation=course.organisation, date=date(2023, 1, 1))
+    book = openpyxl.load_workbook(formats.io.BytesIO(export_registrations(project)))
+    cell = book["Borgere"]["G2"]
+    assert cell.data_type in ("s", "inlineStr")
+    assert cell.value == "'+1; =HYPERLINK(\"http://x\")"
+
+
+def test_safe_cell_guards_every_formula_start():
+    for start in ("=", "+", "-", "@", "\t"):
+        assert formats.safe_cell(start + "1") == "'" + start + "1"
+    assert formats.safe_cell("Jobcenter") == "Jobcenter"
+    assert formats.safe_cell(5) == 5
+
+
+def test_csv_export_guards_formulas():
+    data = formats.write_csv(["a"], [["=1+1"], ["ok"]]).decode()
+    assert data.splitlines() == ["a", "'=1+1", "ok"]

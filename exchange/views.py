@@ -1,0 +1,110 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from courses.models import Gender
+
+from . import formats, services
+from .access import coordinated_projects, project_for_exchange, upload_for_user
+from .forms import UploadForm
+from .models import ImportUpload
+
+PREVIEW_ROWS = 20
+
+
+def import_start(request):
+    projects = coordinated_projects(request.user)
+    if not projects.exists():
+        raise Http404("Not a coordinator")
+    form = UploadForm(request.POST or None, request.FILES or None, projects=projects)
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        upload = ImportUpload.objects.create(
+            project=form.cleaned_data["project"], kind=form.cleaned_data["kind"], filename=file.name[:200],
+            data=file.read(), size=file.size, uploaded_by=request.user)
+        return redirect("import_preview", pk=upload.pk)
+    recent = ImportUpload.objects.filter(project__in=projects).select_related("project", "uploaded_by")[:10]
+    return render(request, "exchange/import_start.html", {"form": form, "projects": projects, "recent": recent})
+
+
+def _check(upload):
+    """(problems, rows) of an upload, or raises UnreadableFile."""
+    data = bytes(upload.data)
+    if upload.kind == ImportUpload.Kind.REGISTRATIONS:
+        parsed = services.check_registrations(upload.project, data)
+    else:
+        parsed, _known = services.check_who5(upload.project, data)
+    return parsed
+
+
+def import_preview(request, pk):
+    upload = upload_for_user(request, pk)
+    context = {"upload": upload, "problems": [], "unreadable": ""}
+    try:
+        parsed = _check(upload)
+    except formats.UnreadableFile as error:
+        context["unreadable"] = str(error)
+    else:
+        context["problems"] = [str(p) for p in parsed.problems]
+        context["rows"] = parsed.rows[:PREVIEW_ROWS]
+        for r in context["rows"]:
+            if upload.kind == ImportUpload.Kind.REGISTRATIONS:
+                r.gender_label = Gender(r.gender).label
+        context["row_count"] = len(parsed.rows)
+        if upload.kind == ImportUpload.Kind.REGISTRATIONS:
+            existing = {r.casefold() for r in upload.project.courses.exclude(project_ref="")
+                        .values_list("project_ref", flat=True)}
+            context["new_count"] = sum(1 for r in parsed.rows if r.ref.casefold() not in existing)
+            catalogue = {n.casefold() for n in upload.project.interventions.values_list("name", flat=True)}
+            context["new_interventions"] = [n for n in parsed.interventions if n.casefold() not in catalogue]
+    return render(request, "exchange/import_preview.html", context)
+
+
+@require_POST
+def import_confirm(request, pk):
+    upload = upload_for_user(request, pk)
+    data = bytes(upload.data)
+    func = services.import_registrations if upload.kind == ImportUpload.Kind.REGISTRATIONS else services.import_who5
+    try:
+        result = func(project=upload.project, data=data, by=request.user)
+    except (services.ImportRefused, formats.UnreadableFile):
+        messages.error(request, _("The file has problems: nothing was imported."))
+        return redirect("import_preview", pk=upload.pk)
+    upload.summary = _("%(created)s new, %(updated)s updated, %(unchanged)s unchanged.") % {
+        "created": result.created, "updated": result.updated, "unchanged": result.unchanged}
+    _finish(upload, ImportUpload.Status.IMPORTED)
+    messages.success(request, _("Imported %(file)s: %(summary)s") % {"file": upload.filename, "summary": upload.summary})
+    return redirect("project_report", slug=upload.project.slug)
+
+
+@require_POST
+def import_discard(request, pk):
+    upload = upload_for_user(request, pk)
+    _finish(upload, ImportUpload.Status.DISCARDED)
+    messages.info(request, _("The file was discarded. Nothing was imported."))
+    return redirect("import_start")
+
+
+def _finish(upload, status):
+    upload.status = status
+    upload.data = b""  # the spreadsheet itself is not kept
+    upload.finished_at = timezone.now()
+    upload.save(update_fields=["status", "data", "summary", "finished_at"])
+
+
+def export_registrations(request, slug):
+    project = project_for_exchange(request, slug)
+    response = HttpResponse(services.export_registrations(project),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="registrering-{project.slug}.xlsx"'
+    return response
+
+
+def export_who5(request, slug):
+    project = project_for_exchange(request, slug)
+    response = HttpResponse(services.export_who5(project), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="who5-{project.slug}.csv"'
+    return response

@@ -1,0 +1,72 @@
+"""Who may do what in the knowledge app. Outside their scope people get 404, never 403.
+
+- staff: anyone with a membership (including the *learner* role for staff outside the projects)
+  takes modules, reads the advisor register and the network's meetings;
+- authors: coordinators (of any project) write modules, keep the advisor register, and record
+  network meetings of the projects they coordinate;
+- follow-up: coordinators and analysts see completions and the change in self-rated knowledge.
+"""
+
+from functools import wraps
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import Module, NetworkMeeting
+
+
+def is_staff_member(user) -> bool:
+    return user.is_authenticated and bool(user.active_memberships)
+
+
+def can_author(user) -> bool:
+    return user.is_authenticated and any(m.can_manage_project for m in user.active_memberships)
+
+
+def can_follow_up(user) -> bool:
+    return user.is_authenticated and any(m.can_see_reports for m in user.active_memberships)
+
+
+def coordinated_projects(user) -> set:
+    return user.projects_where("can_manage_project") if user.is_authenticated else set()
+
+
+def _requires(check):
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not check(request.user):
+                raise Http404("Not found")
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+staff_required = _requires(is_staff_member)
+author_required = _requires(can_author)
+follow_up_required = _requires(can_follow_up)
+
+
+def module_for_user(request, pk) -> Module:
+    """A published module for any staff user; drafts only for authors."""
+    if not is_staff_member(request.user):
+        raise Http404("Not found")
+    modules = Module.objects.all() if can_author(request.user) else Module.objects.filter(status=Module.Status.PUBLISHED)
+    return get_object_or_404(modules, pk=pk)
+
+
+def meeting_for_user(request, pk, *, edit=False) -> NetworkMeeting:
+    if not is_staff_member(request.user):
+        raise Http404("Not found")
+    meetings = NetworkMeeting.objects.select_related("project")
+    if edit:
+        meetings = meetings.filter(project__in=coordinated_projects(request.user))
+    return get_object_or_404(meetings, pk=pk)
+
+
+def unit_of(user):
+    """The organisation a learner's completion is counted for: their learner role's, else their first."""
+    memberships = sorted(user.active_memberships, key=lambda m: (m.role != m.Role.LEARNER, m.pk))
+    return memberships[0].organisation if memberships else None

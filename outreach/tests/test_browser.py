@@ -1,0 +1,76 @@
+"""At 390 x 844, as an outreach worker on the street: three contacts, a health-room visit, a business course."""
+
+import pytest
+
+from outreach.models import GroupActivity, HealthRoomVisit, OutreachContact
+
+pytestmark = pytest.mark.browser
+
+
+def test_outreach_worker_logs_contacts_visit_and_course_on_a_phone_and_sees_them_in_the_followup(ui, world, topics):
+    ui.phone().login("outreach")
+    page = ui.page
+    ui.goto(f"/outreach/{world.project.slug}/contact/")
+    ui.check()
+
+    # 1: site, one topic, an outcome, save.
+    page.get_by_label("H17").check()
+    page.get_by_label(topics[0].name, exact=True).check()
+    page.locator("input[name=outcomes][value=information_given]").check()
+    page.locator(".save-bar button").click()
+    page.wait_for_load_state()
+    assert page.locator(".alert-success").count() == 1
+    ui.check()
+
+    # 2: the site is remembered: a topic and save.
+    page.get_by_label(topics[3].name, exact=True).check()
+    page.locator(".save-bar button").click()
+    page.wait_for_load_state()
+
+    # 3: the person shows a card; the page says at once that it is known.
+    page.fill("#id_card_code", world.card.code.lower())
+    page.locator("#card-check .card-check-ok").wait_for()
+    ui.check()
+    page.locator(".save-bar button").click()
+    page.wait_for_load_state()
+    assert OutreachContact.objects.count() == 3
+    assert OutreachContact.objects.filter(card=world.card).count() == 1
+
+    # A typing error is caught before saving.
+    page.fill("#id_card_code", "ZZZ-ZZZ")
+    page.locator("#card-check .card-check-bad").wait_for()
+    page.locator(".save-bar button").click()
+    page.wait_for_load_state()
+    assert page.locator("#error-summary").count() == 1
+    assert OutreachContact.objects.count() == 3
+    ui.check()
+
+    ui.goto(f"/outreach/{world.project.slug}/health-room/")
+    ui.check()
+    page.locator("input[name=uses][value=bath]").check()
+    page.locator("input[name=uses][value=hygiene_products]").check()
+    page.locator(".save-bar button").click()
+    page.wait_for_load_state()
+    assert HealthRoomVisit.objects.count() == 1
+
+    ui.goto(f"/outreach/{world.project.slug}/activities/new/")
+    ui.check()
+    page.locator("input[name=kind][value=business_course]").check()
+    page.fill("#id_place", "SIO")
+    page.select_option("#id_organiser", str(world.org_a.pk))
+    page.fill("#id_topic", "CVR og moms")
+    page.fill("#id_attendance", "11")
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+    assert GroupActivity.objects.get().attendance == 11
+    ui.check()
+
+    ui.goto(f"/outreach/{world.project.slug}/follow-up/")
+    assert page.locator("#key-figures dd").first.inner_text().strip() == "3"
+    assert "CVR og moms" in page.locator("#business-courses").inner_text()
+    assert "11" in page.locator("#business-courses").inner_text()
+    ui.check()
+
+    # And nothing of any course.
+    assert ui.goto(f"/courses/{world.course_a.code}/").status == 404
+    assert ui.goto("/courses/").status == 404

@@ -1,0 +1,249 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from brobygger.charts import bar_chart
+from courses.access import visible_courses
+
+from . import export, selectors, services
+from .access import (
+    coordinator_project,
+    followup_project,
+    is_inside,
+    may_backdate,
+    outreach_project,
+    outreach_projects,
+)
+from .forms import ActivityForm, CardBatchForm, CardLinkForm, ContactForm, HealthVisitForm, PeriodForm, TopicForm
+from .models import Card, CardBatch, GroupActivity, OutreachContact, Topic
+
+
+def _site_key(project):
+    return f"outreach_site_{project.pk}"
+
+
+def outreach_home(request):
+    projects = list(outreach_projects(request.user))
+    if not projects:
+        raise Http404("No outreach")
+    rows = [
+        {"project": p, "logs": any(m.can_log_outreach for m in request.user.memberships_in(p)),
+         "manages": any(m.can_manage_project for m in request.user.memberships_in(p))}
+        for p in projects
+    ]
+    return render(request, "outreach/home.html", {"rows": rows})
+
+
+def contact_log(request, slug):
+    """The phone page: a typical contact is saved with a few taps (site remembered, time now, me present)."""
+    project, membership = outreach_project(request, slug)
+    if request.method == "POST":
+        form = ContactForm(request.POST, project=project, user=request.user)
+    else:
+        services.ensure_topics(project)
+        site = project.sites.filter(pk=request.session.get(_site_key(project)), active=True).first()
+        form = ContactForm(project=project, user=request.user, site=site)
+    form.fields["card_code"].widget.attrs.update({
+        "hx-get": reverse("outreach_card_check", args=[project.slug]), "hx-target": "#card-check",
+        "hx-trigger": "input changed delay:400ms, change", "hx-sync": "this:replace",
+    })
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            contact = services.log_contact(
+                project=project, organisation=membership.organisation, by=request.user, site=data["site"],
+                at=data["at"], staff=data["staff"], topics=data["topics"],
+                information_given="information_given" in data["outcomes"],
+                appointment_booked="appointment_booked" in data["outcomes"],
+                accompanied="accompanied" in data["outcomes"],
+                referral_target=data["referral_target"], card_code=data["card_code"], age_band=data["age_band"],
+                gender=data["gender"], note=data["note"], may_backdate=may_backdate(request.user, project),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if request.session.get(_site_key(project)) != contact.site_id:
+                request.session[_site_key(project)] = contact.site_id
+            today = OutreachContact.objects.filter(project=project, site=contact.site, date=contact.date).count()
+            messages.success(request, _("Saved. Contacts at %(site)s today: %(n)d.") % {"site": contact.site,
+                                                                                         "n": today})
+            return redirect("outreach_log", project.slug)
+    recent = (
+        OutreachContact.objects.filter(project=project, created_by=request.user, date=timezone.localdate())
+        .select_related("site", "card")[:5]
+    )
+    return render(request, "outreach/contact_log.html", {"project": project, "form": form, "recent": recent})
+
+
+def card_check(request, slug):
+    """htmx: says at once whether a typed card code exists, so a typing error is caught on the street."""
+    project, _membership = outreach_project(request, slug)
+    code = request.GET.get("card_code", "").strip()
+    card = services.find_card(project, code) if code else None
+    earlier = card.contacts.count() if card else 0
+    return render(request, "outreach/card_check.html", {"code": code, "card": card, "earlier": earlier})
+
+
+def health_visit(request, slug):
+    project, _membership = outreach_project(request, slug)
+    form = HealthVisitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_health_visit(project=project, by=request.user, at=data["at"], uses=data["uses"],
+                                         card_code=data["card_code"],
+                                         may_backdate=may_backdate(request.user, project))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The health-room visit is saved."))
+            return redirect("outreach_health_visit", project.slug)
+    return render(request, "outreach/health_visit.html", {"project": project, "form": form})
+
+
+def activity_list(request, slug):
+    project, _membership = outreach_project(request, slug)
+    activities = GroupActivity.objects.filter(project=project).select_related("organiser")[:100]
+    return render(request, "outreach/activity_list.html", {"project": project, "activities": activities})
+
+
+def activity_create(request, slug):
+    project, _membership = outreach_project(request, slug)
+    courses = visible_courses(request.user).filter(project=project)
+    with_courses = any(m.can_see_courses for m in request.user.memberships_in(project))
+    form = ActivityForm(request.POST or None, project=project, with_courses=with_courses)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        codes = data.get("course_codes", [])
+        found = list(courses.filter(code__in=codes))
+        missing = sorted(set(codes) - {c.code for c in found})
+        if missing:
+            form.add_error("course_codes", _("No course you can see has the id %(codes)s.") % {
+                "codes": ", ".join(missing)})
+        else:
+            try:
+                services.record_activity(
+                    project=project, by=request.user, kind=data["kind"], on=data["date"], place=data["place"],
+                    organiser=data["organiser"], topic=data["topic"], attendance=data["attendance"], courses=found,
+                    may_backdate=may_backdate(request.user, project),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The activity is saved."))
+                return redirect("outreach_activity_list", project.slug)
+    return render(request, "outreach/activity_form.html", {"project": project, "form": form})
+
+
+def card_batches(request, slug):
+    project, _membership = outreach_project(request, slug)
+    form = CardBatchForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        batch = services.create_card_batch(project=project, by=request.user, size=form.cleaned_data["size"])
+        return redirect("outreach_card_batch", project.slug, batch.pk)
+    batches = CardBatch.objects.filter(project=project).select_related("created_by")[:50]
+    return render(request, "outreach/card_batches.html", {"project": project, "form": form, "batches": batches})
+
+
+def card_batch(request, slug, pk):
+    """A printable sheet of cards. The card says only where help is, never what it is for."""
+    project, _membership = outreach_project(request, slug)
+    batch = get_object_or_404(CardBatch, project=project, pk=pk)
+    return render(request, "outreach/card_batch.html", {"project": project, "batch": batch,
+                                                        "cards": batch.cards.all()})
+
+
+def card_link(request, slug):
+    """A coordinator links a card to a course, at the person's own request."""
+    project = coordinator_project(request, slug)
+    form = CardLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        card = services.find_card(project, data["card_code"])
+        course = visible_courses(request.user).filter(project=project, code=data["course_code"].strip().upper()).first()
+        if card is None:
+            form.add_error("card_code", services.UNKNOWN_CARD)
+        if course is None:
+            form.add_error("course_code", _("No course in this project has this id."))
+        if card is not None and course is not None:
+            try:
+                services.link_card(card=card, course=course, by=request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The card %(card)s is linked to the course %(course)s.") % {
+                    "card": card.code, "course": course.code})
+                return redirect("course_detail", course.code)
+    return render(request, "outreach/card_link.html", {"project": project, "form": form})
+
+
+def topic_list(request, slug):
+    project = coordinator_project(request, slug)
+    services.ensure_topics(project)
+    form = TopicForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_topic(project=project, name=form.cleaned_data["name"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The topic is added."))
+            return redirect("outreach_topics", project.slug)
+    return render(request, "outreach/topics.html", {"project": project, "form": form,
+                                                    "topics": Topic.objects.filter(project=project)})
+
+
+@require_POST
+def topic_toggle(request, slug, pk):
+    project = coordinator_project(request, slug)
+    topic = get_object_or_404(Topic, project=project, pk=pk)
+    services.set_topic_active(topic=topic, active=not topic.active)
+    return redirect("outreach_topics", project.slug)
+
+
+def _followup(request, slug):
+    project = followup_project(request, slug)
+    period = PeriodForm(request.GET or None)
+    start, end = period.period()
+    data = selectors.followup(project, start, end, suppressed=not is_inside(request.user, project))
+    return project, period, data
+
+
+def followup(request, slug):
+    project, period, data = _followup(request, slug)
+    week_labels = [_("week %(n)s") % {"n": w.isocalendar()[1]} for w, _n in data.weeks]
+    charts = {
+        "weeks": bar_chart(_("Contacts per week"), week_labels, [n for _w, n in data.weeks]),
+        "sites": bar_chart(_("Contacts per site"), list(data.sites), list(data.sites.values())),
+        "topics": bar_chart(_("Topics discussed"), list(data.topics), list(data.topics.values())),
+    }
+    return render(request, "outreach/followup.html", {
+        "project": project, "period": period, "data": data, "charts": charts,
+        "query": request.GET.urlencode(),
+    })
+
+
+def followup_export(request, slug):
+    project, _period, data = _followup(request, slug)
+    content = export.followup_workbook(data)
+    response = HttpResponse(content,
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = (
+        f'attachment; filename="outreach-{project.slug}-{data.start:%Y%m%d}-{data.end:%Y%m%d}.xlsx"'
+    )
+    return response
+
+
+@require_POST
+def card_unlink(request, slug, pk):
+    project = coordinator_project(request, slug)
+    card = get_object_or_404(Card, project=project, pk=pk, course__isnull=False)
+    course = card.course
+    services.unlink_card(card=card, by=request.user)
+    messages.success(request, _("The card %(card)s is no longer linked to the course.") % {"card": card.code})
+    return redirect("course_detail", course.code)

@@ -1,0 +1,28 @@
+"""The report as an Excel workbook (one sheet per table) and as a PDF (WeasyPrint, same SVG charts)."""
+
+from django.template.loader import render_to_string
+
+from exchange.formats import write_xlsx
+
+
+def report_xlsx(title: str, tables) -> bytes:
+    sheets = []
+    for table in tables:
+        rows = [[_plain(v) for v in row] for row in table.numeric]
+        if table.note:
+            rows += [[], [table.note]]
+        sheets.append((table.title, table.headers, rows))
+    return write_xlsx(sheets)
+
+
+def _plain(value):
+    if value is None or isinstance(value, int | float | str):
+        return value
+    return str(value)
+
+
+def report_pdf(context: dict, request=None) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("reports/report_pdf.html", context, request=request)
+    return HTML(string=html).write_pdf()

@@ -1,0 +1,191 @@
+"""The report's tables and charts, built once from the gathered numbers for the page, PDF and Excel."""
+
+from dataclasses import dataclass, field
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from brobygger import charts
+from brobygger.smallnumbers import HIDDEN, suppress, suppress_value
+
+from .services import AGE_BANDS, INTERVENTION_BUCKETS, Gathered
+
+# Colours for the WHO-5 risk bands, with labels, so colour is never the only carrier.
+WHO5_BANDS = [(0, 35, "0-35", charts.WHO5_BANDS_COLOURS[0]), (35, 50, "36-50", charts.WHO5_BANDS_COLOURS[1])]
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    headers: list
+    rows: list  # [label, value, ...]
+    chart: str = ""
+    note: str = ""
+    numeric: list = field(default_factory=list)  # raw rows for Excel (numbers, not formatted text)
+
+
+def fmt(value, decimals=None) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if decimals is not None or isinstance(value, float):
+        return number_format(value, 1 if decimals is None else decimals)
+    return number_format(value)
+
+
+def share(count, total) -> str:
+    if not isinstance(count, int) or not total or isinstance(total, str):
+        return "–"
+    return number_format(100 * count / total, 1)
+
+
+def age_label(key):
+    return {"Over 45": _("Over 45"), "Ukendt": _("Unknown")}.get(key, key)
+
+
+def gender_label(key):
+    return {"Kvinde": _("Woman"), "Mand": _("Man"), "Non-binær": _("Non-binary"), "Ukendt": _("Unknown")}[key]
+
+
+def bucket_label(key):
+    return _("4 or more") if key == "4+" else key
+
+
+def count_table(key, title, first_header, counts: dict, total, labeller=str, chart_title="") -> Table:
+    labels = [labeller(k) for k in counts]
+    values = list(counts.values())
+    rows = [[label, fmt(v), share(v, total)] for label, v in zip(labels, values, strict=True)]
+    chart = charts.bar_chart(chart_title or title, labels, values)
+    return Table(key, title, [first_header, _("Citizens"), _("Share (%)")], rows, chart,
+                 numeric=[[label, v, _percent(v, total)] for label, v in zip(labels, values, strict=True)])
+
+
+def _percent(count, total):
+    return round(100 * count / total, 1) if isinstance(count, int) and isinstance(total, int) and total else None
+
+
+def report_tables(gathered: Gathered) -> list[Table]:
+    data = gathered.data
+    citizens = data["citizens"]
+    age = {k: v for k, v in data["age"].items() if k != "mean"}
+    participation = data["participation"]
+    overview_rows = [
+        [_("Citizens registered"), citizens],
+        [_("Courses that started and ended on the same day"), participation["single_day"]],
+        [_("Mean length of the other courses (months)"), participation["mean_months"]],
+        [_("Mean age"), data["age"]["mean"]],
+        [_("Citizens referred to anti-trafficking help"), data["trafficking_referrals"]],
+    ]
+    tables = [
+        Table("overview", _("Citizens and participation"), [_("Figure"), _("Value")],
+              [[label, fmt(v)] for label, v in overview_rows], numeric=overview_rows,
+              note=_("Ongoing courses are counted up to the report date; a month is 365.25/12 days.")),
+        count_table("age", _("Age at registration"), _("Age"), age, citizens, age_label),
+        count_table("gender", _("Gender"), _("Gender"), data["gender"], citizens, gender_label),
+        count_table("interventions_per_citizen", _("Interventions per citizen"), _("Different interventions"),
+                    data["interventions_per_citizen"], citizens, bucket_label),
+        count_table("citizens_per_intervention", _("Citizens per intervention"), _("Intervention"),
+                    data["citizens_per_intervention"], citizens),
+    ]
+    tables.extend(who5_tables(gathered))
+    return tables
+
+
+def who5_tables(gathered: Gathered) -> list[Table]:
+    who5 = gathered.data["who5"]
+    rounds = who5["rounds"]
+    round_rows = [[pgettext("WHO-5 round", "Round %(k)s") % {"k": r["round"]}, fmt(r["n"]),
+                   _("not shown (fewer than 10)") if r["suppressed"] else fmt(r["mean"])] for r in rounds]
+    chart = charts.line_chart(
+        _("WHO-5 mean score per round"), [str(r["round"]) for r in rounds],
+        [(_("Mean score"), [r["mean"] for r in rounds])],
+        bands=[(low, high, _("%(band)s: risk") % {"band": label} if low else
+                _("%(band)s: high risk") % {"band": label}, colour) for low, high, label, colour in WHO5_BANDS],
+    ) if rounds else ""
+    tests = {t["to"]: t for t in gathered.paired_tests}
+    paired_rows, paired_numeric = [], []
+    for p in who5["paired"]:
+        test = tests.get(p["to"], {})
+        row = [_("Round 1 to %(k)s") % {"k": p["to"]}, p["n"], p["mean_from"], p["mean_to"], p["change"],
+               p["clinically_significant"], test.get("p")]
+        paired_numeric.append(row)
+        paired_rows.append([row[0], fmt(row[1]), fmt(row[2]), fmt(row[3]), fmt(row[4]), fmt(row[5]),
+                            fmt(row[6], 3) if row[6] is not None else "–"])
+    return [
+        Table("who5_rounds", _("WHO-5 wellbeing per round"), [_("Round"), _("Respondents"), _("Mean score")],
+              round_rows, chart,
+              note=_("Score 0-100. 0-35: high risk of depression or stress; 36-50: risk; above 50: no immediate "
+                     "risk. A round with fewer than 10 respondents shows no mean."),
+              numeric=[[r["round"], r["n"], r["mean"]] for r in rounds]),
+        Table("who5_paired", _("WHO-5 change from the first answer"),
+              [_("Rounds"), _("Respondents"), _("Mean at round 1"), _("Mean then"), _("Change"),
+               _("Clinically significant (10 points or more)"), _("p (paired t-test)")],
+              paired_rows, numeric=paired_numeric,
+              note=_("Only the citizens who answered the later round, compared with their own first answer.")),
+    ]
+
+
+# -- cross-project view ----------------------------------------------------------------
+
+def suppressed_report(data: dict) -> dict:
+    """A project's report for readers beyond the project: any count of 1-4 people is "<5",
+    with a second cell hidden where one hidden cell could be worked out from the total."""
+    age = {k: v for k, v in data["age"].items() if k != "mean"}
+    result = dict(data)
+    result["citizens"] = suppress_value(data["citizens"])
+    result["age"] = {**suppress(age), "mean": data["age"]["mean"] if data["citizens"] >= 5 else None}
+    result["gender"] = suppress(data["gender"])
+    result["interventions_per_citizen"] = suppress(data["interventions_per_citizen"])
+    result["citizens_per_intervention"] = {k: suppress_value(v) for k, v in data["citizens_per_intervention"].items()}
+    result["participation"] = {"single_day": suppress_value(data["participation"]["single_day"]),
+                               "mean_months": data["participation"]["mean_months"]}
+    result["trafficking_referrals"] = suppress_value(data["trafficking_referrals"])
+    result["who5"] = {
+        "rounds": [{**r, "n": suppress_value(r["n"])} for r in data["who5"]["rounds"]],
+        "paired": data["who5"]["paired"],
+    }
+    return result
+
+
+def comparison_tables(reports: list[dict]) -> list[Table]:
+    """Projects side by side, one column per project, small numbers already hidden."""
+    names = [r["project"] for r in reports]
+
+    def table(key, title, labels, getter):
+        rows = [[label, *[fmt(getter(r, k)) for r in reports]] for k, label in labels]
+        values = [[label, *[getter(r, k) for r in reports]] for k, label in labels]
+        return Table(key, title, ["", *names], rows, numeric=values)
+
+    total_chart = charts.bar_chart(_("Citizens registered"), names,
+                                   [r["citizens"] if r["citizens"] != HIDDEN else HIDDEN for r in reports])
+    rounds = sorted({x["round"] for r in reports for x in r["who5"]["rounds"]})
+
+    def round_mean(r, k):
+        found = [x for x in r["who5"]["rounds"] if x["round"] == k]
+        return (found[0]["mean"] if not found[0]["suppressed"] else _("not shown")) if found else None
+
+    overview = table("overview", _("Citizens and participation"), [
+        ("citizens", _("Citizens registered")), ("single_day", _("Courses that started and ended on the same day")),
+        ("mean_months", _("Mean length of the other courses (months)")), ("mean_age", _("Mean age")),
+        ("trafficking", _("Citizens referred to anti-trafficking help")),
+    ], lambda r, k: {
+        "citizens": r["citizens"], "single_day": r["participation"]["single_day"],
+        "mean_months": r["participation"]["mean_months"], "mean_age": r["age"]["mean"],
+        "trafficking": r["trafficking_referrals"]}[k])
+    overview.chart = total_chart
+    return [
+        overview,
+        table("age", _("Age at registration"), [(label, age_label(label)) for label, *_r in AGE_BANDS]
+              + [("Ukendt", _("Unknown"))], lambda r, k: r["age"][k]),
+        table("gender", _("Gender"), [(k, gender_label(k)) for k in ("Kvinde", "Mand", "Non-binær", "Ukendt")],
+              lambda r, k: r["gender"][k]),
+        table("interventions_per_citizen", _("Interventions per citizen"),
+              [(k, bucket_label(k)) for k in INTERVENTION_BUCKETS], lambda r, k: r["interventions_per_citizen"][k]),
+        table("who5_rounds", _("WHO-5 mean score per round"),
+              [(k, pgettext("WHO-5 round", "Round %(k)s") % {"k": k}) for k in rounds], round_mean),
+    ]

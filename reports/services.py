@@ -1,0 +1,193 @@
+"""The project report (exchange format v1, section 5): one function gathers every number.
+
+The page, the JSON, the Excel workbook and the PDF are all views of `project_report`.
+Everything is aggregated in the database with a fixed number of queries, whatever the
+amount of data. Means are computed exactly (sums and counts as integers, then a
+Fraction) and rounded half up to one decimal, so SQLite and PostgreSQL agree to the digit.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from django.db import connection
+from django.db.models import Count, DateField, DurationField, ExpressionWrapper, F, Q, Sum, Value
+from django.db.models.functions import Coalesce, ExtractYear, Least
+
+from courses.models import Course, Gender, InterventionRecord, Referral
+
+AGE_BANDS = [("18-25", 18, 25), ("26-30", 26, 30), ("31-35", 31, 35), ("36-45", 36, 45), ("Over 45", 46, 200)]
+GENDER_LABELS = {Gender.WOMAN: "Kvinde", Gender.MAN: "Mand", Gender.NON_BINARY: "Non-binær", Gender.UNKNOWN: "Ukendt"}
+INTERVENTION_BUCKETS = ["0", "1", "2", "3", "4+"]
+MIN_ROUND_RESPONDENTS = 10
+CLINICAL_CHANGE = 10
+DAYS_PER_MONTH = Fraction(1461, 48)  # 365.25 / 12
+
+
+def one_decimal(value) -> float | None:
+    """Round half up to one decimal (a Fraction, int or float)."""
+    if value is None:
+        return None
+    if isinstance(value, Fraction):
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+    else:
+        exact = Decimal(str(value))
+    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date | None
+    end: date  # the report date (as_of)
+
+
+def report_courses(project, period: Period):
+    """The courses a report counts: started on or before the report date, and when a period
+    start is given, not ended before it."""
+    courses = Course.objects.filter(project=project, start_date__lte=period.end)
+    if period.start:
+        courses = courses.filter(Q(end_date__isnull=True) | Q(end_date__gte=period.start))
+    return courses
+
+
+@dataclass
+class Gathered:
+    data: dict  # exactly the contract's report
+    paired_tests: list  # per paired row: {"to", "sd", "t", "p"} (paired t-test), for the page and exports
+
+
+def project_report(project, as_of: date, period_start: date | None = None) -> dict:
+    """Every number of the national report for `project` on `as_of`, as plain data (JSON-ready)."""
+    return gather(project, as_of, period_start).data
+
+
+def gather(project, as_of: date, period_start: date | None = None) -> Gathered:
+    period = Period(period_start, as_of)
+    courses = report_courses(project, period)
+    age_expr = Coalesce("age_at_start", ExtractYear("start_date") - F("birth_year"))
+    end_expr = Least(Coalesce("end_date", Value(as_of, output_field=DateField())), Value(as_of, output_field=DateField()))
+    length = ExpressionWrapper(end_expr - F("start_date"), output_field=DurationField())
+    single_day = Q(end_date__isnull=False, end_date=F("start_date"))
+    bands = {label: Count("pk", filter=Q(age__gte=low, age__lte=high)) for label, low, high in AGE_BANDS}
+    totals = courses.annotate(age=age_expr).aggregate(
+        citizens=Count("pk"),
+        age_known=Count("age"),
+        age_sum=Sum("age"),
+        single_day=Count("pk", filter=single_day),
+        length_sum=Sum(length, filter=~single_day),
+        length_n=Count("pk", filter=~single_day),
+        **{f"band_{i}": expr for i, expr in enumerate(bands.values())},
+        **{f"gender_{value}": Count("pk", filter=Q(gender=value)) for value in GENDER_LABELS},
+    )
+    citizens = totals["citizens"]
+    age = {label: totals[f"band_{i}"] for i, label in enumerate(bands)}
+    age["Ukendt"] = citizens - totals["age_known"]
+    age["mean"] = one_decimal(Fraction(totals["age_sum"], totals["age_known"])) if totals["age_known"] else None
+
+    records = InterventionRecord.objects.filter(course__in=courses, date__lte=as_of)
+    per_course = _interventions_per_course(courses, as_of)
+    per_citizen = dict.fromkeys(INTERVENTION_BUCKETS, 0)
+    for n, count in per_course.items():
+        per_citizen[str(n) if n < 4 else "4+"] += count
+    per_citizen["0"] = citizens - sum(per_citizen[b] for b in INTERVENTION_BUCKETS[1:])
+
+    reached = dict(records.values_list("intervention_id").annotate(n=Count("course_id", distinct=True)))
+    citizens_per_intervention = {
+        i.name: reached.get(i.pk, 0) for i in project.interventions.order_by("pk")
+    }
+
+    trafficking = Referral.objects.filter(
+        course__in=courses, target=Referral.Target.ANTI_TRAFFICKING, date__lte=as_of
+    ).aggregate(n=Count("course_id", distinct=True))["n"]
+
+    length_sum = totals["length_sum"]
+    length_days = length_sum.days if isinstance(length_sum, timedelta) else int(length_sum or 0)
+    mean_months = (
+        one_decimal(Fraction(length_days) / totals["length_n"] / DAYS_PER_MONTH) if totals["length_n"] else None
+    )
+    who5, tests = who5_summary(courses, as_of)
+    return Gathered({
+        "project": project.name,
+        "as_of": as_of.isoformat(),
+        "citizens": citizens,
+        "age": age,
+        "gender": {label: totals[f"gender_{value}"] for value, label in GENDER_LABELS.items()},
+        "interventions_per_citizen": per_citizen,
+        "citizens_per_intervention": citizens_per_intervention,
+        "participation": {"single_day": totals["single_day"], "mean_months": mean_months},
+        "trafficking_referrals": trafficking,
+        "who5": who5,
+    }, tests)
+
+
+def _interventions_per_course(courses, as_of) -> dict[int, int]:
+    """{number of different interventions: number of courses with that many}, for courses with at least one."""
+    records = InterventionRecord.objects.filter(course__in=courses, date__lte=as_of)
+    inner, params = (
+        records.values("course_id").annotate(n=Count("intervention_id", distinct=True)).values("n").query.sql_with_params()
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT n, COUNT(*) FROM ({inner}) per_course GROUP BY n", params)  # noqa: S608
+        return dict(cursor.fetchall())
+
+
+def who5_rows_sql(courses, as_of):
+    """SQL (and params) of every WHO-5 answer of `courses` up to `as_of` with its round number."""
+    from wellbeing.models import Who5Response
+
+    table = connection.ops.quote_name(Who5Response._meta.db_table)
+    inner, params = courses.order_by().values("pk").query.sql_with_params()
+    sql = (
+        f"SELECT w.course_id AS course_id, w.score AS score, ROW_NUMBER() OVER ("  # noqa: S608
+        f"PARTITION BY w.course_id ORDER BY w.answered_on, w.id) AS k "
+        f"FROM {table} w WHERE w.answered_on <= %s AND w.course_id IN ({inner})"
+    )
+    return sql, (as_of, *params)
+
+
+def who5_summary(courses, as_of) -> tuple[dict, list]:
+    """Mean score per round, and the paired change from each person's own first answer.
+
+    The paired t-test (SciPy) needs only n, the sum and the sum of squares of the
+    differences, which the database adds up; no answer leaves the database one by one.
+    """
+    answers, params = who5_rows_sql(courses, as_of)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH r AS ({answers}) "  # noqa: S608
+            "SELECT r.k, COUNT(*), SUM(r.score), SUM(f.score), "
+            "SUM((r.score - f.score) * (r.score - f.score)) FROM r JOIN r f "
+            "ON f.course_id = r.course_id AND f.k = 1 GROUP BY r.k ORDER BY r.k",
+            params,
+        )
+        per_round = cursor.fetchall()
+    rounds, paired, tests = [], [], []
+    for k, n, total, first_total, squares in per_round:
+        k, n, total, first_total = int(k), int(n), int(total), int(first_total)
+        enough = n >= MIN_ROUND_RESPONDENTS
+        rounds.append({"round": k, "n": n, "mean": one_decimal(Fraction(total, n)) if enough else None,
+                       "suppressed": not enough})
+        if k >= 2 and enough:
+            change = Fraction(total - first_total, n)
+            mean_to, mean_from = one_decimal(Fraction(total, n)), one_decimal(Fraction(first_total, n))
+            paired.append({
+                "from": 1, "to": k, "n": n, "mean_from": mean_from, "mean_to": mean_to,
+                "change": one_decimal(change), "clinically_significant": change >= CLINICAL_CHANGE,
+            })
+            tests.append({"to": k, **paired_t_test(n, total - first_total, int(squares))})
+    return {"rounds": rounds, "paired": paired}, tests
+
+
+def paired_t_test(n: int, diff_sum: int, diff_squares: int) -> dict:
+    """Paired t-test of mean difference 0 from n, sum and sum of squares of the differences."""
+    from scipy import stats
+
+    mean = diff_sum / n
+    variance = (diff_squares - n * mean * mean) / (n - 1) if n > 1 else 0.0
+    sd = max(variance, 0.0) ** 0.5
+    if n < 2 or sd == 0:
+        return {"sd": round(sd, 1), "t": None, "p": None}
+    t = mean / (sd / n ** 0.5)
+    p = float(2 * stats.t.sf(abs(t), n - 1))
+    return {"sd": round(sd, 1), "t": round(t, 2), "p": round(p, 3)}

@@ -1,0 +1,72 @@
+import json
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from . import exports
+from .access import can_compare, national_analyst_projects, project_for_report, report_projects
+from .forms import ReportForm
+from .presentation import comparison_tables, report_tables, suppressed_report
+from .services import gather
+
+
+def _report_context(request, slug):
+    project = project_for_report(request, slug)
+    form = ReportForm(request.GET or None)
+    as_of, period_start = form.dates()
+    gathered = gather(project, as_of, period_start)
+    return {
+        "project": project, "form": form, "as_of": as_of, "period_start": period_start,
+        "report": gathered.data, "tables": report_tables(gathered), "query": request.GET.urlencode(),
+    }
+
+
+def _filename(context, ext):
+    return f"rapport-{slugify(context['project'].slug)}-{context['as_of'].isoformat()}.{ext}"
+
+
+def report_index(request):
+    projects = list(report_projects(request.user))
+    if not projects:
+        raise Http404("No reports")
+    return render(request, "reports/index.html", {"projects": projects, "can_compare": can_compare(request.user)})
+
+
+def project_report(request, slug):
+    return render(request, "reports/report.html", _report_context(request, slug))
+
+
+def project_report_json(request, slug):
+    context = _report_context(request, slug)
+    return HttpResponse(json.dumps(context["report"], ensure_ascii=False, indent=2),
+                        content_type="application/json; charset=utf-8")
+
+
+def project_report_xlsx(request, slug):
+    context = _report_context(request, slug)
+    data = exports.report_xlsx(context["project"].name, context["tables"])
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(context, "xlsx")}"'
+    return response
+
+
+def project_report_pdf(request, slug):
+    context = _report_context(request, slug)
+    response = HttpResponse(exports.report_pdf(context, request), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(context, "pdf")}"'
+    return response
+
+
+def report_compare(request):
+    if not can_compare(request.user):
+        raise Http404("No cross-project view")
+    form = ReportForm(request.GET or None)
+    as_of, period_start = form.dates()
+    reports = [suppressed_report(gather(p, as_of, period_start).data)
+               for p in national_analyst_projects(request.user).order_by("name")]
+    return render(request, "reports/compare.html", {
+        "form": form, "as_of": as_of, "tables": comparison_tables(reports), "reports": reports,
+        "title": _("Projects side by side"),
+    })

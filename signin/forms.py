@@ -1,0 +1,30 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from brobygger.forms import Form
+
+
+class PasswordForm(AuthenticationForm):
+    """Step 1: user name and password (checked by Django with django-axes counting failures)."""
+
+    password = forms.CharField(
+        label=_("Password"), strip=False, max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+
+class CodeForm(Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app"), max_length=40,
+        help_text=_("Six digits. Lost your phone? Type one of your recovery codes instead."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+    )
+
+
+class EnrolForm(Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app"), max_length=10,
+        help_text=_("The six digits the app shows for Brobygger right now."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+    )

@@ -1,0 +1,55 @@
+"""Live indicators for budget goals (registered in WellbeingConfig.ready())."""
+
+from datetime import date
+
+from django.db.models import Avg, Count, F, Max, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from courses.models import Course
+
+from .models import Who5Response
+from .schedule import _answer_dates, answered_rounds, rounds_due
+
+
+def response_rate(project, start: date, end: date) -> float | None:
+    """Share (%) of the project's courses with a follow-up measurement due from start to end whose
+    (latest) due follow-up was answered. None when no follow-up was due."""
+    until = min(end, timezone.localdate())
+    courses = list(Course.objects.filter(project=project, start_date__lte=until).select_related("project"))
+    answers = _answer_dates([c.pk for c in courses])
+    due = got = 0
+    for course in courses:
+        follow_ups = [(k, day) for k, day in rounds_due(course, until) if k >= 1 and day >= start]
+        if not follow_ups:
+            continue
+        due += 1
+        if follow_ups[-1][0] in answered_rounds(course, answers.get(course.pk, [])):
+            got += 1
+    return round(100 * got / due, 1) if due else None
+
+
+def paired_change_summary(courses, start: date | None, end: date) -> dict:
+    """Mean change from the first to the latest score (up to `end`) of courses with two or more
+    answers whose latest answer falls from start to end. One query."""
+    upto = Who5Response.objects.filter(course=OuterRef("pk"), answered_on__lte=end)
+    first = Subquery(upto.order_by("answered_on", "pk").values("score")[:1])
+    latest = Subquery(upto.order_by("-answered_on", "-pk").values("score")[:1])
+    in_period = Q(last_on__lte=end) & (Q(last_on__gte=start) if start else Q())
+    result = (
+        courses.annotate(
+            answers=Count("who5_responses", filter=Q(who5_responses__answered_on__lte=end)),
+            last_on=Max("who5_responses__answered_on", filter=Q(who5_responses__answered_on__lte=end)),
+        )
+        .filter(in_period, answers__gte=2)
+        .annotate(first_score=first, latest_score=latest)
+        .annotate(change=F("latest_score") - F("first_score"))
+        .aggregate(mean=Avg("change"), courses=Count("pk"), risen=Count("pk", filter=Q(change__gte=10)))
+    )
+    mean = result["mean"]
+    return {"mean": None if mean is None else round(float(mean), 1), "courses": result["courses"],
+            "risen": result["risen"]}
+
+
+def paired_change(project, start: date, end: date) -> float | None:
+    """Mean change first -> latest WHO-5 score (points) for the project's courses with two or more answers."""
+    return paired_change_summary(Course.objects.filter(project=project), start, end)["mean"]

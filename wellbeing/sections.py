@@ -1,0 +1,91 @@
+"""The WHO-5 parts of the course page, the project page and the team meeting page."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from brobygger.charts import WHO5_BANDS_COLOURS, bar_chart, line_chart
+from brobygger.smallnumbers import suppress_value
+from courses.access import can_manage_course, visible_courses
+from courses.models import Course
+
+from .indicators import paired_change_summary
+from .models import SIGNIFICANT_CHANGE, Who5Response
+from .schedule import DUE_SOON_DAYS, GRACE_DAYS, due_measurements, next_measurement, response_rate_by_round
+
+
+def who5_bands():
+    return [
+        (0, 35, _("High risk (0-35)"), WHO5_BANDS_COLOURS[0]),
+        (35, 50, _("Risk (36-50)"), WHO5_BANDS_COLOURS[1]),
+    ]
+
+
+def course_section(request, course):
+    today = timezone.localdate()
+    responses = list(course.who5_responses.all())
+    context = {"course": course, "responses": responses, "can_manage": can_manage_course(request.user, course)}
+    if responses:
+        labels = [r.answered_on.strftime("%d.%m.%y") for r in responses]
+        context["chart"] = line_chart(
+            _("WHO-5 score over time, course %(code)s") % {"code": course.code}, labels,
+            [(_("WHO-5 score"), [r.score for r in responses])], y_max=100, bands=who5_bands(),
+        )
+    if len(responses) >= 2:
+        change = responses[-1].score - responses[0].score
+        context.update(change=change, significant=change >= SIGNIFICANT_CHANGE)
+    upcoming = next_measurement(course, today)
+    if upcoming:
+        k, day = upcoming
+        context["next"] = {
+            "round": k, "due_on": day,
+            "overdue": day < today - timedelta(days=GRACE_DAYS),
+            "due": today - timedelta(days=GRACE_DAYS) <= day <= today + timedelta(days=DUE_SOON_DAYS),
+        }
+    context["open_invitations"] = course.who5_invitations.filter(
+        used_at__isnull=True, expires_at__gt=timezone.now()
+    ).count()
+    return context
+
+
+def project_section(request, project):
+    memberships = request.user.memberships_in(project)
+    if any(m.can_see_courses for m in memberships):
+        courses, small = visible_courses(request.user).filter(project=project), False
+    elif any(m.can_see_reports for m in memberships):
+        courses, small = Course.objects.filter(project=project), True
+    else:
+        return None
+    today = timezone.localdate()
+    rows = response_rate_by_round(courses, today)
+    if small:  # beyond the courses the viewer may see: no small counts
+        for row in rows:
+            hidden = suppress_value(row["answered"]) != row["answered"] or suppress_value(row["due"]) != row["due"]
+            row.update(due=suppress_value(row["due"]), answered=suppress_value(row["answered"]))
+            if hidden:
+                row["rate"] = None
+    for row in rows:
+        row["name"] = _("First") if row["round"] == 0 else _("Follow-up %(number)d") % {"number": row["round"]}
+    chart = bar_chart(
+        _("WHO-5 response rate per measurement"), [r["name"] for r in rows], [r["rate"] for r in rows], unit=" %",
+    ) if rows else None
+    change = paired_change_summary(courses, None, today)
+    if small and isinstance(suppress_value(change["courses"]), str):
+        change = {"mean": None, "courses": suppress_value(change["courses"]), "risen": None}
+    return {"project": project, "rows": rows, "chart": chart, "change": change,
+            "interval": project.who5_interval_months, "significant": SIGNIFICANT_CHANGE}
+
+
+def team_meeting_section(request, project):
+    if not any(m.can_see_courses for m in request.user.memberships_in(project)):
+        return None
+    today = timezone.localdate()
+    courses = visible_courses(request.user).filter(project=project)
+    since = getattr(request, "meeting_since", None) or today - timedelta(days=7)
+    items = due_measurements(courses, today)
+    return {
+        "project": project, "items": items, "since": since,
+        "overdue_count": sum(1 for m in items if m.overdue),
+        "answered_since": Who5Response.objects.filter(course__in=courses, answered_on__gte=since).count(),
+    }

@@ -1,0 +1,113 @@
+"""Writes on WHO-5: invitations, the citizen's own answer, and an answer taken with a worker."""
+
+from datetime import date, datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import ANSWER_MAX, ITEM_COUNT, Who5Invitation, Who5Language, Who5Response, hash_token
+
+INVITATION_DAYS = 14
+
+
+def _check_answers(answers) -> list[int]:
+    if len(answers) != ITEM_COUNT or any(not isinstance(a, int) or not 0 <= a <= ANSWER_MAX for a in answers):
+        raise ValidationError(_("Answer each of the five statements with a value from 0 to 5."), code="answers")
+    return list(answers)
+
+
+def _check_language(language: str) -> str:
+    if not Who5Language.objects.filter(code=language).exists():
+        raise ValidationError(_("WHO-5 is not available in that language."), code="language")
+    return language
+
+
+def create_invitation(*, course, by, now: datetime | None = None) -> tuple[Who5Invitation, str]:
+    """A new one-time link for `course`. Returns the invitation and the token, which is not stored:
+    show it now (as a link and QR code) or never."""
+    now = now or timezone.now()
+    token = Who5Invitation.new_token()
+    invitation = Who5Invitation.objects.create(
+        course=course, token_hash=hash_token(token), created_by=by, expires_at=now + timedelta(days=INVITATION_DAYS)
+    )
+    return invitation, token
+
+
+def usable_invitation(token: str, now: datetime | None = None) -> Who5Invitation | None:
+    """The invitation for `token` if it can still be answered; None if unknown, used or expired
+    (the caller shows the same page for all three)."""
+    now = now or timezone.now()
+    if not token or len(token) > 64:
+        return None
+    invitation = (
+        Who5Invitation.objects.filter(token_hash=hash_token(token)).select_related("course", "course__project").first()
+    )
+    if invitation is None or not invitation.matches(token):
+        return None
+    if invitation.used_at is not None or invitation.expires_at <= now or not invitation.course.is_open:
+        return None
+    return invitation
+
+
+class InvitationUsed(Exception):
+    """The invitation was used (or expired) before this answer arrived."""
+
+
+def submit_who5(*, invitation: Who5Invitation, answers, language: str, now: datetime | None = None) -> Who5Response:
+    """The citizen's own answer through an invitation. Marks the invitation used in the same
+    transaction, so a double submission stores one answer (the second raises InvitationUsed)."""
+    now = now or timezone.now()
+    answers = _check_answers(answers)
+    _check_language(language)
+    with transaction.atomic():
+        claimed = Who5Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True, expires_at__gt=now).update(
+            used_at=now
+        )
+        if not claimed:
+            raise InvitationUsed
+        response = Who5Response.objects.create(
+            course=invitation.course, answered_on=timezone.localdate(now), language=language,
+            mode=Who5Response.Mode.ALONE, recorded_by=None,
+            **{f"item{i + 1}": a for i, a in enumerate(answers)},
+        )
+        Who5Invitation.objects.filter(pk=invitation.pk).update(response=response)
+    return response
+
+
+def record_who5(*, course, answers, language: str, by, on: date,
+                mode: str = Who5Response.Mode.WITH_WORKER) -> Who5Response:
+    """An answer given with a worker (or imported): the worker records what the citizen answered."""
+    answers = _check_answers(answers)
+    _check_language(language)
+    if on > timezone.localdate():
+        raise ValidationError({"answered_on": _("The date cannot be in the future.")}, code="future")
+    if on < course.start_date:
+        raise ValidationError({"answered_on": _("The date cannot be before the course started.")}, code="early")
+    return Who5Response.objects.create(
+        course=course, answered_on=on, language=language, mode=mode, recorded_by=by,
+        **{f"item{i + 1}": a for i, a in enumerate(answers)},
+    )
+
+
+LANGUAGE_FIELDS = ("code", "name", "intro", "lead", "items", "answers")
+
+
+def save_who5_language(*, data: dict, dry_run: bool = False) -> tuple[Who5Language, bool]:
+    """Add or update the WHO-5 in one language (an official translation) from plain data."""
+    missing = [f for f in LANGUAGE_FIELDS if not data.get(f)]
+    if missing:
+        raise ValidationError(f"missing: {', '.join(missing)}")
+    items, answers = data["items"], data["answers"]
+    if not (isinstance(items, list) and len(items) == ITEM_COUNT and all(isinstance(i, str) and i for i in items)):
+        raise ValidationError(f"items must be a list of {ITEM_COUNT} statements")
+    if not (isinstance(answers, list) and len(answers) == ANSWER_MAX + 1 and all(isinstance(a, str) and a for a in answers)):
+        raise ValidationError(f"answers must be a list of {ANSWER_MAX + 1} answers, from 0 to {ANSWER_MAX}")
+    values = {f: data[f] for f in LANGUAGE_FIELDS if f != "code"}
+    values.update(active=bool(data.get("active", True)), order=int(data.get("order", 10)))
+    existing = Who5Language.objects.filter(code=data["code"]).first()
+    if dry_run:
+        return existing or Who5Language(code=data["code"], **values), existing is None
+    language, created = Who5Language.objects.update_or_create(code=data["code"], defaults=values)
+    return language, created

@@ -1,0 +1,158 @@
+"""The workers' side: invitation with QR code, answering together, the due list, the page sections."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import timezone
+
+from brobygger.sections import render_sections
+from courses import services as course_services
+from wellbeing.models import Who5Invitation, Who5Response, hash_token
+from wellbeing.schedule import add_months
+
+pytestmark = pytest.mark.django_db
+
+ANSWERS = {"item1": "1", "item2": "1", "item3": "2", "item4": "1", "item5": "2"}
+
+
+def answer(course, on, items=(2, 2, 2, 2, 2)):
+    return Who5Response.objects.create(course=course, answered_on=on, mode="with_worker",
+                                       **{f"item{i + 1}": a for i, a in enumerate(items)})
+
+
+def test_worker_makes_a_link_shown_once_as_qr_code(client_as, world):
+    client = client_as("caseworker_a")
+    page = client.post(reverse("who5_invite", args=[world.course_a.code]))
+    body = page.content.decode()
+    invitation = Who5Invitation.objects.filter(course=world.course_a).latest("pk")
+    link = body.split('id="who5-link">')[1].split("<")[0]
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    assert link.startswith("http://testserver/s/")
+    assert invitation.token_hash == hash_token(token)
+    assert '<svg role="img"' in body and "who5-qr" in body and "&lt;svg" not in body
+    assert invitation.created_by == world.users["caseworker_a"]
+    # Opening the invitation page again shows no token, only that a link is waiting.
+    again = client.get(reverse("who5_invite", args=[world.course_a.code])).content.decode()
+    assert token not in again
+
+
+def test_worker_records_an_answer_given_together(client_as, world):
+    client = client_as("caseworker_a")
+    response = client.post(reverse("who5_answer", args=[world.course_a.code]),
+                           {**ANSWERS, "answered_on": "2026-01-05", "language": "da"})
+    assert response.status_code == 302
+    saved = Who5Response.objects.get(course=world.course_a)
+    assert (saved.score, saved.mode, saved.recorded_by) == (28, "with_worker", world.users["caseworker_a"])
+
+
+def test_worker_form_names_the_missing_statement_and_stores_nothing(client_as, world):
+    client = client_as("caseworker_a")
+    data = {**ANSWERS, "answered_on": "2026-01-05", "language": "en"}
+    del data["item5"]
+    response = client.post(reverse("who5_answer", args=[world.course_a.code]) + "?lang=en", data)
+    assert response.status_code == 200
+    assert 'href="#id_item5"' in response.content.decode()
+    assert not Who5Response.objects.exists()
+
+
+def test_an_answer_cannot_be_dated_in_the_future(client_as, world):
+    client = client_as("caseworker_a")
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    response = client.post(reverse("who5_answer", args=[world.course_a.code]),
+                           {**ANSWERS, "answered_on": tomorrow, "language": "da"})
+    assert response.status_code == 200
+    assert not Who5Response.objects.exists()
+
+
+def test_ended_courses_get_no_new_measurements(client_as, world):
+    course_services.update_course(course=world.course_a, by=world.users["caseworker_a"],
+                                  end_date=date(2026, 2, 1), end_reason="moved")
+    before = Who5Invitation.objects.count()
+    client = client_as("caseworker_a")
+    response = client.post(reverse("who5_invite", args=[world.course_a.code]))
+    assert response.status_code == 302
+    assert Who5Invitation.objects.count() == before
+
+
+def test_course_page_shows_scores_chart_and_change(client_as, world):
+    answer(world.course_a, date(2026, 1, 5), (1, 1, 1, 1, 1))
+    answer(world.course_a, date(2026, 3, 5), (2, 2, 2, 2, 2))
+    body = client_as("caseworker_a").get(reverse("course_detail", args=[world.course_a.code])).content.decode()
+    assert 'id="who5-scores"' in body and ">20<" in body and ">40<" in body
+    assert "<svg" in body
+    assert "+20 point" in body  # the change from first to latest
+    assert reverse("who5_invite", args=[world.course_a.code]) in body
+
+
+def test_due_list_shows_an_overdue_course(client_as, world):
+    # A course measured at its start, whose first follow-up was due 20 days ago.
+    today = timezone.localdate()
+    start = add_months(today - timedelta(days=20), -2)
+    late = course_services.register_course(project=world.project, organisation=world.org_a,
+                                           by=world.users["caseworker_a"], start_date=start)
+    answer(late, start)
+    body = client_as("caseworker_a").get(reverse("who5_due") + "?show=overdue").content.decode()
+    row = next(tr for tr in body.split("<tr>") if late.code in tr)
+    assert "Overskredet med 20 dage" in row
+    assert world.course_b.code not in body  # organisation B's course, not shared with A
+
+
+def test_coordinator_sees_every_course_of_the_project_due(client_as, world):
+    body = client_as("coordinator").get(reverse("who5_due")).content.decode()
+    assert world.course_a.code in body and world.course_b.code in body
+
+
+def test_project_page_shows_response_rate_per_round(client_as, world):
+    answer(world.course_a, date(2026, 1, 5))
+    body = client_as("coordinator").get(reverse("project_detail", args=[world.project.slug])).content.decode()
+    assert 'id="who5-rounds"' in body
+    assert "Første" in body
+
+
+def test_project_page_hides_small_numbers_from_analysts(client_as, world):
+    answer(world.course_a, date(2026, 1, 5))
+    body = client_as("analyst").get(reverse("project_detail", args=[world.project.slug])).content.decode()
+    assert 'id="who5-rounds"' in body and "&lt;5" in body
+
+
+def test_outreach_workers_see_no_wellbeing_on_the_project_page(client_as, world):
+    body = client_as("outreach").get(reverse("project_detail", args=[world.project.slug])).content.decode()
+    assert "who5-rounds" not in body
+
+
+def _meeting_request(user, since):
+    request = RequestFactory().get("/")
+    request.user = user
+    request.meeting_since = since
+    return request
+
+
+def test_team_meeting_lists_measurements_due_for_what_the_viewer_may_see(world):
+    answer(world.course_b, timezone.localdate())
+    html = "".join(render_sections("team_meeting", _meeting_request(world.users["caseworker_a"],
+                                                                    timezone.localdate() - timedelta(days=7)),
+                                   world.project))
+    assert world.course_a.code in html and world.course_b.code not in html
+    coordinator_html = "".join(render_sections(
+        "team_meeting", _meeting_request(world.users["coordinator"], timezone.localdate() - timedelta(days=7)),
+        world.project))
+    assert "1 answer since" in coordinator_html or "1 besvarelse siden" in coordinator_html
+
+
+def test_team_meeting_section_is_hidden_from_those_who_see_no_courses(world):
+    html = render_sections("team_meeting", _meeting_request(world.users["analyst"], date(2026, 1, 1)), world.project)
+    assert not any("who5-meeting" in part for part in html)
+
+
+def test_the_menu_offers_wellbeing_to_caseworkers_only(client_as, world):
+    assert reverse("who5_due") in client_as("caseworker_a").get(reverse("home")).content.decode()
+    assert reverse("who5_due") not in client_as("outreach").get(reverse("home")).content.decode()
+
+
+def test_demo_data_adds_who5_answers(db):
+    from brobygger import demo
+
+    context = demo.build(courses=8, seed=4)
+    assert Who5Response.objects.filter(course__in=context["courses"]).exists()
