@@ -7,9 +7,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from brobygger import indicators
-from brobygger.forms import DateInput, Form, FreeTextField
+from brobygger.forms import DateInput, Form, FreeTextField, ModelForm
 
-from .models import SpendingEntry
+from .models import BudgetLine, Initiative, SpendingEntry
 from .services import months_between, parse_amount
 
 
@@ -99,3 +99,46 @@ class FlagForm(Form):
         if course is None:
             raise ValidationError(_("No course with this id in the project."), code="unknown")
         return course
+
+
+class InitiativeForm(ModelForm):
+    class Meta:
+        model = Initiative
+        fields = ["name", "description", "goal", "follow_up", "start_date", "end_date"]
+        widgets = {"start_date": DateInput, "end_date": DateInput,
+                   "description": forms.Textarea(attrs={"rows": 3}), "goal": forms.Textarea(attrs={"rows": 3}),
+                   "follow_up": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
+            self.add_error("end_date", _("The end is before the start."))
+        return data
+
+
+class BudgetLineForm(ModelForm):
+    amount = AmountField(label=_("Amount in DKK"), help_text=_("The whole amount in DKK, e.g. 879.000."),
+                         widget=forms.TextInput(attrs={"maxlength": 30, "inputmode": "decimal"}))
+
+    class Meta:
+        model = BudgetLine
+        fields = ["text", "committee", "account", "finance_account", "kind", "year", "amount"]
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount is None or amount < 0:
+            raise ValidationError(_("Write an amount of 0 DKK or more."), code="invalid")
+        return amount
+
+    def clean(self):
+        data = super().clean()
+        initiative = self.instance.initiative
+        year = data.get("year")
+        if year and not initiative.start_date.year <= year <= initiative.end_date.year:
+            self.add_error("year", _("The year is outside the initiative's period."))
+        account = data.get("finance_account")
+        if account and year:
+            clash = BudgetLine.objects.filter(initiative=initiative, finance_account=account, year=year)
+            if clash.exclude(pk=self.instance.pk).exists():
+                self.add_error("finance_account", _("The initiative already has a line on this account for the year."))
+        return data

@@ -254,6 +254,11 @@ def appropriation_table(figures: list[InitiativeFigures]) -> list[dict]:
     return [{**r, "amount_k": thousands(r["amount"])} for r in rows.values()]
 
 
+def next_initiative_number(project) -> int:
+    last = Initiative.objects.filter(project=project).order_by("-number").values_list("number", flat=True).first()
+    return (last or 0) + 1
+
+
 # Spending by hand -------------------------------------------------------------------------
 
 
@@ -465,6 +470,9 @@ def import_finance_csv(*, initiative: Initiative, filename: str, data: bytes, by
 
 # Goals ------------------------------------------------------------------------------------
 
+# Indicators that count events, not people: a small number of meetings held identifies no one.
+NOT_PEOPLE = {"business_courses_held", "network_meetings_held"}
+
 # Names for indicators other apps register, so a goal reads well even while their app is absent.
 KNOWN_LABELS = {
     "anonymous_people": gettext_lazy("People using the anonymous service (unique card codes)"),
@@ -492,7 +500,7 @@ def goal_progress(initiative: Initiative, *, hide_small: bool) -> list[dict]:
         percent = None
         if isinstance(value, int | float | Decimal) and goal.target:
             percent = int((Decimal(str(value)) / goal.target * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
-        shown = suppress_value(value) if hide_small else value
+        shown = suppress_value(value) if hide_small and goal.key not in NOT_PEOPLE else value
         if shown != value:
             percent = None
         result.append({

@@ -25,8 +25,8 @@ from .access import (
     team_project,
 )
 from .charts import money_chart
-from .forms import FlagForm, ImportForm, IndicatorForm, SpendingForm
-from .models import Flag
+from .forms import BudgetLineForm, FlagForm, ImportForm, IndicatorForm, InitiativeForm, SpendingForm
+from .models import BudgetLine, Flag, Initiative
 
 
 def budget_home(request):
@@ -82,6 +82,42 @@ def initiative_detail(request, slug, number):
         "goals": services.goal_progress(initiative, hide_small=hides_small_numbers(request.user, initiative.project)),
         "can_manage": can_manage_budget(request.user, initiative.project),
         "imports": initiative.imports.select_related("imported_by")[:10],
+    })
+
+
+def initiative_edit(request, slug, number=None):
+    if number is None:
+        project = budget_project(request, slug, manage=True)
+        initiative = Initiative(project=project, start_date=project.start_date, end_date=project.end_date)
+    else:
+        initiative = initiative_for_user(request, slug, number, manage=True)
+        project = initiative.project
+    form = InitiativeForm(request.POST or None, instance=initiative)
+    if request.method == "POST" and form.is_valid():
+        initiative = form.save(commit=False)
+        if initiative.number is None:
+            initiative.number = services.next_initiative_number(project)
+        initiative.save()
+        messages.success(request, _("The initiative is saved."))
+        return redirect("initiative_detail", project.slug, initiative.number)
+    return render(request, "budget/edit_form.html", {
+        "project": project, "initiative": initiative if number else None, "form": form,
+        "heading": _("Edit the initiative") if number else _("New initiative"), "button": _("Save"),
+    })
+
+
+def budget_line_edit(request, slug, number, pk=None):
+    initiative = initiative_for_user(request, slug, number, manage=True)
+    line = get_object_or_404(BudgetLine, pk=pk, initiative=initiative) if pk else BudgetLine(
+        initiative=initiative, year=initiative.start_date.year)
+    form = BudgetLineForm(request.POST or None, instance=line)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The budget line is saved."))
+        return redirect("initiative_detail", initiative.project.slug, initiative.number)
+    return render(request, "budget/edit_form.html", {
+        "project": initiative.project, "initiative": initiative, "form": form,
+        "heading": _("Edit the budget line") if pk else _("New budget line"), "button": _("Save"),
     })
 
 
@@ -205,7 +241,7 @@ def meeting_held(request, slug):
 @require_POST
 def flag_add(request, slug):
     project = budget_project(request, slug, manage=True)
-    form = FlagForm(request.POST, project=project, user=request.user)
+    form = FlagForm(request.POST, project=project, user=request.user, prefix="flag")
     if form.is_valid():
         services.raise_flag(project=project, text=form.cleaned_data["text"], course=form.cleaned_data["course_code"],
                             by=request.user, on=timezone.localdate())

@@ -47,6 +47,8 @@ def test_page_passes_axe(entry, ui, world):
         sign_in(ui, world.users[role])
     response = ui.goto(path)
     assert response.status == 200, f"{entry.name} as {role or 'anonymous'}: {response.status}"
+    if not response.headers.get("content-type", "").startswith("text/html"):
+        return  # a PDF or Excel file: Chromium shows its own viewer, which is not our page to check
     ui.check()
 
 

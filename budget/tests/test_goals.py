@@ -86,3 +86,11 @@ def test_an_indicator_period_ending_before_it_starts_is_refused(world, client_as
                                                    "period_end": "2026-04-01"})
     assert response.status_code == 200
     assert not GoalIndicator.objects.exists()
+
+
+def test_counts_of_meetings_held_are_not_hidden(world, monkeypatch):
+    monkeypatch.setitem(indicators._INDICATORS, "network_meetings_held",
+                        indicators.Indicator("network_meetings_held", "Meetings", lambda *a: 2))
+    _goal(world, "network_meetings_held", 3)
+    [progress] = services.goal_progress(world.initiative, hide_small=True)
+    assert progress["value"] == 2 and progress["percent"] == 67

@@ -87,8 +87,8 @@ def test_the_coordinator_records_the_meeting(world, client_as):
 
 def test_the_coordinator_flags_a_point_with_a_course(world, client_as):
     client = client_as("coordinator")
-    client.post(reverse("flag_add", args=[world.project.slug]), {"text": "Ring til behandlingen",
-                                                                  "course_code": world.course_a.code.lower()})
+    client.post(reverse("flag_add", args=[world.project.slug]), {"flag-text": "Ring til behandlingen",
+                                                                  "flag-course_code": world.course_a.code.lower()})
     flag = Flag.objects.get(text="Ring til behandlingen")
     assert flag.course == world.course_a
     html = _page(client, world).content.decode()
@@ -104,7 +104,7 @@ def test_a_flag_on_a_course_is_hidden_from_those_who_may_not_see_the_course(worl
 
 
 def test_a_flag_holding_a_phone_number_is_refused(world, client_as):
-    client_as("coordinator").post(reverse("flag_add", args=[world.project.slug]), {"text": "Ring 12 34 56 78"})
+    client_as("coordinator").post(reverse("flag_add", args=[world.project.slug]), {"flag-text": "Ring 12 34 56 78"})
     assert not Flag.objects.filter(text__contains="12 34").exists()
 
 
@@ -116,3 +116,9 @@ def test_a_done_flag_leaves_the_list_after_the_next_meeting(world, client_as):
     later = timezone.localdate() + timedelta(days=8)
     MeetingHeld.objects.create(project=world.project, held_on=timezone.localdate() + timedelta(days=1))
     assert services.meeting_since(world.project, today=later) > flag.done_on
+
+
+def test_a_flag_on_an_unknown_course_is_refused(world, client_as):
+    client_as("coordinator").post(reverse("flag_add", args=[world.project.slug]),
+                                  {"flag-text": "Tal om det", "flag-course_code": "KBH-XXXX"})
+    assert not Flag.objects.filter(text="Tal om det").exists()
