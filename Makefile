@@ -35,7 +35,7 @@ demo: venv messages
 run: demo
 	@echo
 	@echo "Brobygger runs on http://127.0.0.1:8000  (Ctrl-C stops it)"
-	@echo "Sign in as koordinator, sagsbehandler, sagsbehandler2, opsoeger, analytiker or admin"
+	@echo "Sign in as koordinator, sagsbehandler, sagsbehandler2, opsoeger, analytiker, vejleder or admin"
 	@echo "with the password brobygger-demo (demo users; no second factor on this demo server)."
 	@echo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
