@@ -13,21 +13,18 @@ def can_keep_directory(user) -> bool:
     return user.is_authenticated and any(m.can_manage_project for m in user.active_memberships)
 
 
-def staff_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_staff_member(request.user):
-            raise Http404("Not found")
-        return view(request, *args, **kwargs)
+def _requires(check):
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not check(request.user):
+                raise Http404("Not found")
+            return view(request, *args, **kwargs)
 
-    return wrapper
+        return wrapper
+
+    return decorator
 
 
-def keeper_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not can_keep_directory(request.user):
-            raise Http404("Not found")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+staff_required = _requires(is_staff_member)
+keeper_required = _requires(can_keep_directory)

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -56,8 +57,6 @@ def _service_form(request, service=None):
 
 
 def _directory_url():
-    from django.urls import reverse
-
     return reverse("directory_list")
 
 

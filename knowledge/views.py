@@ -29,7 +29,7 @@ from .forms import (
     SectionAnswersForm,
     SectionForm,
 )
-from .models import Action, Advisor, Attempt, Module, Question, Section, SectionImage
+from .models import Action, Advisor, Attempt, Module, NetworkMeeting, Question, Section, SectionImage
 
 # --- learning modules ---------------------------------------------------------------------------
 
@@ -303,8 +303,6 @@ def advisor_edit(request, pk):
 
 @staff_required
 def meeting_list(request):
-    from .models import NetworkMeeting
-
     meetings = NetworkMeeting.objects.select_related("project").prefetch_related("attendance")
     years = sorted({d.year for d in meetings.dates("date", "year")} | {timezone.localdate().year}, reverse=True)
     return render(request, "knowledge/meeting_list.html", {

@@ -8,7 +8,7 @@ from django.utils import timezone
 from courses.models import Course
 
 from .models import Who5Response
-from .schedule import _answer_dates, answered_rounds, rounds_due
+from .schedule import answer_dates, answered_rounds, rounds_due
 
 
 def response_rate(project, start: date, end: date) -> float | None:
@@ -16,7 +16,7 @@ def response_rate(project, start: date, end: date) -> float | None:
     (latest) due follow-up was answered. None when no follow-up was due."""
     until = min(end, timezone.localdate())
     courses = list(Course.objects.filter(project=project, start_date__lte=until).select_related("project"))
-    answers = _answer_dates([c.pk for c in courses])
+    answers = answer_dates([c.pk for c in courses])
     due = got = 0
     for course in courses:
         follow_ups = [(k, day) for k, day in rounds_due(course, until) if k >= 1 and day >= start]

@@ -61,7 +61,7 @@ def answered_rounds(course, answer_dates) -> set[int]:
     return {round_of(course.start_date, day, interval) for day in answer_dates}
 
 
-def _answer_dates(course_ids) -> dict[int, list[date]]:
+def answer_dates(course_ids) -> dict[int, list[date]]:
     dates: dict[int, list[date]] = {}
     rows = Who5Response.objects.filter(course_id__in=course_ids).values_list("course_id", "answered_on")
     for course_id, day in rows:
@@ -90,7 +90,7 @@ def due_measurements(courses, today: date) -> list[DueMeasurement]:
     courses = list(
         courses.open().filter(start_date__lte=today + timedelta(days=DUE_SOON_DAYS)).select_related("project")
     )
-    answers = _answer_dates([c.pk for c in courses])
+    answers = answer_dates([c.pk for c in courses])
     items = []
     for course in courses:
         rounds = rounds_due(course, today + timedelta(days=DUE_SOON_DAYS))
@@ -127,7 +127,7 @@ def response_rate_by_round(courses, today: date) -> list[dict]:
     A round counts as due once its grace period has passed (or it was answered).
     """
     courses = list(courses.filter(start_date__lte=today).select_related("project"))
-    answers = _answer_dates([c.pk for c in courses])
+    answers = answer_dates([c.pk for c in courses])
     due: dict[int, int] = {}
     answered: dict[int, int] = {}
     closed = today - timedelta(days=GRACE_DAYS)
