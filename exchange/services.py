@@ -133,6 +133,7 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
         chunk = course_ids[i:i + BATCH]
         had.update(InterventionRecord.objects.filter(course_id__in=chunk).values_list("course_id", "intervention_id"))
         referred.update(Referral.objects.filter(course_id__in=chunk).values_list("course_id", "target", "service_name"))
+    trafficked = {c for c, t, _n in referred if t == Referral.Target.ANTI_TRAFFICKING}
     records, referrals = [], []
     for r in parsed.rows:
         course = courses[r.ref.casefold()]
@@ -146,11 +147,12 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
         wanted = [(Referral.Target.ANTI_TRAFFICKING, "")] if r.trafficking else []
         wanted += [(Referral.Target.OTHER, name) for name in r.other_services]
         for target, name in wanted:
-            if target == Referral.Target.ANTI_TRAFFICKING and any(
-                    c == course.pk and t == target for c, t, _n in referred):
+            if target == Referral.Target.ANTI_TRAFFICKING and course.pk in trafficked:
                 continue
             if (course.pk, target, name) not in referred:
                 referred.add((course.pk, target, name))
+                if target == Referral.Target.ANTI_TRAFFICKING:
+                    trafficked.add(course.pk)
                 referrals.append(Referral(
                     course=course, target=target, service_name=name, date=course.start_date,
                     organisation_id=course.organisation_id, created_by=by))

@@ -31,7 +31,7 @@ def import_start(request):
 
 
 def _check(upload):
-    """(problems, rows) of an upload, or raises UnreadableFile."""
+    """The parsed and checked upload, or raises UnreadableFile."""
     data = bytes(upload.data)
     if upload.kind == ImportUpload.Kind.REGISTRATIONS:
         parsed = services.check_registrations(upload.project, data)
@@ -50,11 +50,10 @@ def import_preview(request, pk):
     else:
         context["problems"] = [str(p) for p in parsed.problems]
         context["rows"] = parsed.rows[:PREVIEW_ROWS]
-        for r in context["rows"]:
-            if upload.kind == ImportUpload.Kind.REGISTRATIONS:
-                r.gender_label = Gender(r.gender).label
         context["row_count"] = len(parsed.rows)
         if upload.kind == ImportUpload.Kind.REGISTRATIONS:
+            for r in context["rows"]:
+                r.gender_label = Gender(r.gender).label
             existing = {r.casefold() for r in upload.project.courses.exclude(project_ref="")
                         .values_list("project_ref", flat=True)}
             context["new_count"] = sum(1 for r in parsed.rows if r.ref.casefold() not in existing)

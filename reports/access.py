@@ -21,16 +21,20 @@ def project_for_report(request, slug: str) -> Project:
         raise Http404("No such report") from None
 
 
+def _national_analyst_memberships(user):
+    if not user.is_authenticated:
+        return []
+    return [m for m in user.active_memberships
+            if m.role == Membership.Role.ANALYST and m.organisation.kind == Organisation.Kind.NATIONAL]
+
+
 def national_analyst_projects(user):
     """Projects an analyst of a national organisation follows; none for anyone else."""
-    if not user.is_authenticated:
+    memberships = _national_analyst_memberships(user)
+    if not memberships:
         return Project.objects.none()
-    ids = {m.project_id for m in user.active_memberships
-           if m.role == Membership.Role.ANALYST and m.organisation.kind == Organisation.Kind.NATIONAL}
-    return Project.objects.filter(pk__in=ids)
+    return Project.objects.filter(pk__in={m.project_id for m in memberships})
 
 
 def can_compare(user) -> bool:
-    return user.is_authenticated and any(
-        m.role == Membership.Role.ANALYST and m.organisation.kind == Organisation.Kind.NATIONAL
-        for m in user.active_memberships)
+    return bool(_national_analyst_memberships(user))

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from brobygger import charts
-from brobygger.smallnumbers import HIDDEN, suppress, suppress_value
+from brobygger.smallnumbers import THRESHOLD, suppress, suppress_value
 
 from .services import AGE_BANDS, INTERVENTION_BUCKETS, Gathered
 
@@ -138,7 +138,7 @@ def suppressed_report(data: dict) -> dict:
     age = {k: v for k, v in data["age"].items() if k != "mean"}
     result = dict(data)
     result["citizens"] = suppress_value(data["citizens"])
-    result["age"] = {**suppress(age), "mean": data["age"]["mean"] if data["citizens"] >= 5 else None}
+    result["age"] = {**suppress(age), "mean": data["age"]["mean"] if data["citizens"] >= THRESHOLD else None}
     result["gender"] = suppress(data["gender"])
     result["interventions_per_citizen"] = suppress(data["interventions_per_citizen"])
     result["citizens_per_intervention"] = {k: suppress_value(v) for k, v in data["citizens_per_intervention"].items()}
@@ -162,7 +162,7 @@ def comparison_tables(reports: list[dict]) -> list[Table]:
         return Table(key, title, ["", *names], rows, numeric=values)
 
     total_chart = charts.bar_chart(_("Citizens registered"), names,
-                                   [r["citizens"] if r["citizens"] != HIDDEN else HIDDEN for r in reports])
+                                   [r["citizens"] for r in reports])
     rounds = sorted({x["round"] for r in reports for x in r["who5"]["rounds"]})
 
     def round_mean(r, k):

@@ -101,7 +101,7 @@ def gather(project, as_of: date, period_start: date | None = None) -> Gathered:
     age["mean"] = one_decimal(Fraction(totals["age_sum"], totals["age_known"])) if totals["age_known"] else None
 
     records = InterventionRecord.objects.filter(course__in=courses, date__lte=as_of)
-    per_course = _interventions_per_course(courses, as_of)
+    per_course = _interventions_per_course(records)
     per_citizen = dict.fromkeys(INTERVENTION_BUCKETS, 0)
     for n, count in per_course.items():
         per_citizen[str(n) if n < 4 else "4+"] += count
@@ -135,9 +135,8 @@ def gather(project, as_of: date, period_start: date | None = None) -> Gathered:
     }, tests)
 
 
-def _interventions_per_course(courses, as_of) -> dict[int, int]:
+def _interventions_per_course(records) -> dict[int, int]:
     """{number of different interventions: number of courses with that many}, for courses with at least one."""
-    records = InterventionRecord.objects.filter(course__in=courses, date__lte=as_of)
     inner, params = (
         records.values("course_id").annotate(n=Count("intervention_id", distinct=True)).values("n").query.sql_with_params()
     )
