@@ -137,10 +137,8 @@ class ReferralForm(ModelForm):
         if data.get("directory_service") and not data.get("service_name"):
             data["service_name"] = data["directory_service"].name
         if data.get("shares_information") and data.get("date"):
-            from rights.consent import NO_CONSENT_MESSAGE, has_referral_consent
-
-            if not has_referral_consent(self.course, data["date"]):
-                self.add_error("shares_information", NO_CONSENT_MESSAGE)
+            if not consent_rules.has_referral_consent(self.course, data["date"]):
+                self.add_error("shares_information", consent_rules.NO_CONSENT_MESSAGE)
         return data
 
     def clean_date(self):
