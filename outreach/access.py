@@ -2,6 +2,7 @@
 
 from django.http import Http404
 
+from projects.access import project_for_user
 from projects.models import Project
 
 
@@ -29,10 +30,7 @@ def outreach_project(request, slug: str) -> tuple[Project, object]:
 
 
 def coordinator_project(request, slug: str) -> Project:
-    project = _project(slug)
-    if not any(m.can_manage_project for m in request.user.memberships_in(project)):
-        raise Http404("No such project")
-    return project
+    return project_for_user(request, slug, "can_manage_project")
 
 
 def can_follow_up(user, project) -> bool:

@@ -14,6 +14,7 @@ from . import export, selectors, services
 from .access import (
     coordinator_project,
     followup_project,
+    is_coordinator,
     is_inside,
     may_backdate,
     outreach_project,
@@ -33,7 +34,7 @@ def outreach_home(request):
         raise Http404("No outreach")
     rows = [
         {"project": p, "logs": any(m.can_log_outreach for m in request.user.memberships_in(p)),
-         "manages": any(m.can_manage_project for m in request.user.memberships_in(p))}
+         "manages": is_coordinator(request.user, p)}
         for p in projects
     ]
     return render(request, "outreach/home.html", {"rows": rows})
