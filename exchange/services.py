@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from brobygger.bulk import insert_rows
 from courses.models import CODE_ALPHABET, CODE_LENGTH, Course, InterventionRecord, Referral
 from projects.models import Intervention, Organisation, Project
 from wellbeing.models import Who5Response, who5_score
@@ -97,22 +98,26 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
     existing = {c.project_ref.casefold(): c for c in project.courses.exclude(project_ref="")}
     new_rows = [r for r in parsed.rows if r.ref.casefold() not in existing]
     codes = _new_codes(project.code_prefix, len(new_rows))
-    new_courses = [
-        Course(project=project, code=code, project_ref=r.ref, organisation=organisation, gender=r.gender,
-               age_at_start=r.age, start_date=r.start, end_date=r.end, created_by=by)
-        for code, r in zip(codes, new_rows, strict=True)
-    ]
-    for i in range(0, len(new_courses), BATCH):
-        Course.objects.bulk_create(new_courses[i:i + BATCH])
-    result.created = len(new_courses)
-    courses = {c.project_ref.casefold(): c for c in new_courses}
+    by_id = by.pk if by is not None else None
+    result.created = insert_rows(Course, (
+        {"project_id": project.pk, "code": code, "project_ref": r.ref, "organisation_id": organisation.pk,
+         "gender": r.gender, "age_at_start": r.age, "start_date": r.start, "end_date": r.end,
+         "created_by_id": by_id}
+        for code, r in zip(codes, new_rows, strict=True)))
+    # What the intervention and referral rows need of each course: (id, start date, organisation).
+    courses = {}
+    if new_rows:
+        new_refs = {r.ref.casefold() for r in new_rows}
+        for pk, ref, start, org in project.courses.exclude(project_ref="").values_list(
+                "pk", "project_ref", "start_date", "organisation_id").iterator(chunk_size=BATCH):
+            if ref.casefold() in new_refs:
+                courses[ref.casefold()] = (pk, start, org)
 
     changed = []
     for r in parsed.rows:
         course = existing.get(r.ref.casefold())
         if course is None:
             continue
-        courses[r.ref.casefold()] = course
         values = {"gender": r.gender, "age_at_start": r.age, "start_date": r.start, "end_date": r.end}
         if any(getattr(course, k) != v for k, v in values.items()):
             for k, v in values.items():
@@ -122,42 +127,42 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
             changed.append(course)
         else:
             result.unchanged += 1
+        courses[r.ref.casefold()] = (course.pk, course.start_date, course.organisation_id)
     Course.objects.bulk_update(changed, ["gender", "age_at_start", "start_date", "end_date", "end_reason"],
                                batch_size=BATCH)
     result.updated = len(changed)
 
-    course_ids = [c.pk for c in courses.values()]
+    existing_ids = [c.pk for c in existing.values()]
     had = set()
     referred = set()
-    for i in range(0, len(course_ids), BATCH):
-        chunk = course_ids[i:i + BATCH]
+    for i in range(0, len(existing_ids), BATCH):
+        chunk = existing_ids[i:i + BATCH]
         had.update(InterventionRecord.objects.filter(course_id__in=chunk).values_list("course_id", "intervention_id"))
         referred.update(Referral.objects.filter(course_id__in=chunk).values_list("course_id", "target", "service_name"))
     trafficked = {c for c, t, _n in referred if t == Referral.Target.ANTI_TRAFFICKING}
     records, referrals = [], []
     for r in parsed.rows:
-        course = courses[r.ref.casefold()]
+        course_id, start, org = courses[r.ref.casefold()]
         for name in r.interventions:
             intervention = catalogue[name.casefold()]
-            if (course.pk, intervention.pk) not in had:
-                had.add((course.pk, intervention.pk))
-                records.append(InterventionRecord(
-                    course=course, intervention=intervention, name=intervention.name, date=course.start_date,
-                    organisation_id=course.organisation_id, created_by=by))
+            if (course_id, intervention.pk) not in had:
+                had.add((course_id, intervention.pk))
+                records.append({"course_id": course_id, "intervention_id": intervention.pk,
+                                "name": intervention.name, "date": start, "organisation_id": org,
+                                "created_by_id": by_id})
         wanted = [(Referral.Target.ANTI_TRAFFICKING, "")] if r.trafficking else []
         wanted += [(Referral.Target.OTHER, name) for name in r.other_services]
         for target, name in wanted:
-            if target == Referral.Target.ANTI_TRAFFICKING and course.pk in trafficked:
+            if target == Referral.Target.ANTI_TRAFFICKING and course_id in trafficked:
                 continue
-            if (course.pk, target, name) not in referred:
-                referred.add((course.pk, target, name))
+            if (course_id, target, name) not in referred:
+                referred.add((course_id, target, name))
                 if target == Referral.Target.ANTI_TRAFFICKING:
-                    trafficked.add(course.pk)
-                referrals.append(Referral(
-                    course=course, target=target, service_name=name, date=course.start_date,
-                    organisation_id=course.organisation_id, created_by=by))
-    InterventionRecord.objects.bulk_create(records, batch_size=BATCH)
-    Referral.objects.bulk_create(referrals, batch_size=BATCH)
+                    trafficked.add(course_id)
+                referrals.append({"course_id": course_id, "target": target, "service_name": name, "date": start,
+                                  "organisation_id": org, "created_by_id": by_id})
+    insert_rows(InterventionRecord, records)
+    insert_rows(Referral, referrals)
     result.interventions_added = len(records)
     result.referrals_added = len(referrals)
     return result

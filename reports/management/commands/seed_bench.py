@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import Membership, User
+from brobygger.bulk import insert_rows
 from courses.models import Course, Gender, InterventionRecord, Referral
 from exchange.services import _new_codes, create_project
 from projects.models import Intervention, Project
@@ -48,30 +49,33 @@ class Command(BaseCommand):
                 for i in range(start_index, min(courses, start_index + BATCH)):
                     start = first + timedelta(days=rng.randint(0, 1800))
                     end = rng.choice([None, None, start, start + timedelta(days=rng.randint(1, 700))])
-                    batch.append(Course(
-                        project=project, code=codes[i], project_ref=f"B-{i:07d}", organisation=org,
-                        gender=rng.choice(genders), age_at_start=rng.choice([None, *range(18, 70)]),
-                        start_date=start, end_date=end))
-                Course.objects.bulk_create(batch)
+                    batch.append({
+                        "project_id": project.pk, "code": codes[i], "project_ref": f"B-{i:07d}",
+                        "organisation_id": org.pk, "gender": rng.choice(genders),
+                        "age_at_start": rng.choice([None, *range(18, 70)]), "start_date": start, "end_date": end})
+                insert_rows(Course, batch)
+                ids = dict(Course.objects.filter(project=project, project_ref__in=[c["project_ref"] for c in batch])
+                           .values_list("project_ref", "pk"))
                 records, answers, referrals = [], [], []
                 for course in batch:
+                    course_id, start = ids[course["project_ref"]], course["start_date"]
                     for _n in range(rng.randint(7, 13)):
                         intervention = rng.choice(catalogue)
-                        records.append(InterventionRecord(
-                            course=course, intervention=intervention, name=intervention.name, organisation=org,
-                            date=course.start_date + timedelta(days=rng.randint(0, 300))))
+                        records.append({
+                            "course_id": course_id, "intervention_id": intervention.pk, "name": intervention.name,
+                            "organisation_id": org.pk, "date": start + timedelta(days=rng.randint(0, 300))})
                     for k in range(3):
                         items = [rng.randint(0, 5) for _ in range(5)]
-                        answers.append(Who5Response(
-                            course=course, answered_on=course.start_date + timedelta(days=60 * k), mode="imported",
-                            item1=items[0], item2=items[1], item3=items[2], item4=items[3], item5=items[4],
-                            score=4 * sum(items)))
+                        answers.append({
+                            "course_id": course_id, "answered_on": start + timedelta(days=60 * k),
+                            "mode": "imported", "item1": items[0], "item2": items[1], "item3": items[2],
+                            "item4": items[3], "item5": items[4], "score": 4 * sum(items)})
                     if rng.random() < 0.05:
-                        referrals.append(Referral(course=course, target=Referral.Target.ANTI_TRAFFICKING,
-                                                  date=course.start_date, organisation=org))
-                InterventionRecord.objects.bulk_create(records, batch_size=BATCH)
-                Who5Response.objects.bulk_create(answers, batch_size=BATCH)
-                Referral.objects.bulk_create(referrals, batch_size=BATCH)
+                        referrals.append({"course_id": course_id, "target": Referral.Target.ANTI_TRAFFICKING,
+                                          "date": start, "organisation_id": org.pk})
+                insert_rows(InterventionRecord, records)
+                insert_rows(Who5Response, answers)
+                insert_rows(Referral, referrals)
             made += len(batch)
             self.stdout.write(f"{made} courses", ending="\r")
         self.stdout.write(f"Created the project {slug} with {made} courses.")

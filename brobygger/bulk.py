@@ -1,0 +1,68 @@
+"""Fast insertion of many plain rows, for the registration import and the benchmark seeding.
+
+`bulk_create` builds a model instance per row and compiles every value through the ORM; for an
+import of 10,000 citizens (about 90,000 rows with their interventions) that was three quarters
+of the import's time. Here a row is a dict of field attnames (``course_id``, not ``course``) to
+values; missing fields take the field's default (``auto_now``/``auto_now_add`` take now), each
+distinct value is prepared for the database once, and the rows go in many to a statement.
+
+Like `bulk_create`, this runs no `save()`, no signals and no field validators: the caller
+checks the values first. The database's own constraints and triggers (the audit history) do run.
+"""
+
+from django.db import connections
+from django.utils import timezone
+
+BATCH = 5000
+
+
+def insert_rows(model, rows, *, using="default") -> int:
+    """Insert `rows` (dicts of attname -> value) into `model`'s table; returns how many."""
+    connection = connections[using]
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    names = {f.attname for f in fields}
+    now = timezone.now()
+    defaults = {}
+    for f in fields:
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            defaults[f.attname] = now
+        else:  # the field's default, else "" for text fields and None for the others, as Django does
+            defaults[f.attname] = f.get_default()
+    prepared = {f.attname: {} for f in fields}
+
+    def db_value(f, value):
+        cache = prepared[f.attname]
+        try:
+            return cache[value]
+        except KeyError:
+            cache[value] = result = f.get_db_prep_save(value, connection)
+            return result
+        except TypeError:  # an unhashable value: prepare it every time
+            return f.get_db_prep_save(value, connection)
+
+    # Many rows per statement, as bulk_create does: far faster than executemany on SQLite.
+    per_statement = max(1, min(BATCH, connection.ops.bulk_batch_size(fields, [None] * BATCH)))
+    quote = connection.ops.quote_name
+    # Table and column names come from the model; the values are bound parameters.
+    head = f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) VALUES "  # noqa: S608
+    placeholders = f"({', '.join(['%s'] * len(fields))})"
+    count = 0
+    batch = []
+    with connection.cursor() as cursor:
+
+        def flush():
+            cursor.execute(head + ", ".join([placeholders] * len(batch)), [v for row in batch for v in row])
+
+        for row in rows:
+            unknown = row.keys() - names
+            if unknown:
+                raise ValueError(f"{model.__name__} has no fields {sorted(unknown)} (use attnames).")
+            batch.append([db_value(f, row.get(f.attname, defaults[f.attname])) for f in fields])
+            if len(batch) == per_statement:
+                flush()
+                count += len(batch)
+                batch = []
+        if batch:
+            flush()
+            count += len(batch)
+    return count
