@@ -264,8 +264,9 @@ def main():
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--per-day", type=int, default=200)
     parser.add_argument("--cards", type=int, default=4000)
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
-    parser.add_argument("--threads", type=int, default=2, help="gunicorn threads per worker")
+    parser.add_argument("--workers", type=int, default=os.cpu_count(),
+                        help="gunicorn worker processes (default: one per CPU, as docs/deploy.md advises)")
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker (default 1)")
     parser.add_argument("--repeats", type=int, default=10, help="follow-up page renders to time")
     args = parser.parse_args()
 
