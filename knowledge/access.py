@@ -7,20 +7,14 @@
 - follow-up: coordinators and analysts see completions and the change in self-rated knowledge.
 """
 
-from functools import wraps
-
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from accounts.access import coordinates_a_project, is_staff_member, requires
+
 from .models import Module, NetworkMeeting
 
-
-def is_staff_member(user) -> bool:
-    return user.is_authenticated and bool(user.active_memberships)
-
-
-def can_author(user) -> bool:
-    return user.is_authenticated and any(m.can_manage_project for m in user.active_memberships)
+can_author = coordinates_a_project
 
 
 def can_follow_up(user) -> bool:
@@ -31,22 +25,9 @@ def coordinated_projects(user) -> set:
     return user.projects_where("can_manage_project") if user.is_authenticated else set()
 
 
-def _requires(check):
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if not check(request.user):
-                raise Http404("Not found")
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-staff_required = _requires(is_staff_member)
-author_required = _requires(can_author)
-follow_up_required = _requires(can_follow_up)
+staff_required = requires(is_staff_member)
+author_required = requires(can_author)
+follow_up_required = requires(can_follow_up)
 
 
 def module_for_user(request, pk) -> Module:
