@@ -36,8 +36,8 @@ WHO5_ITEMS = ["Spm1", "Spm2", "Spm3", "Spm4", "Spm5"]
 WHO5_COLUMNS = [ID, WHO5_DATE, *WHO5_ITEMS]
 
 # The workbook's words for gender -> courses.models.Gender values, and back.
-GENDERS = {"kvinde": "woman", "mand": "man", "non-binær": "non_binary"}
 GENDER_WORDS = {"woman": "Kvinde", "man": "Mand", "non_binary": "Non-binær", "unknown": ""}
+GENDERS = {word.casefold(): value for value, word in GENDER_WORDS.items() if word}
 YES = {"x", "1", "ja"}
 NO = {"", "0", "nej"}
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]

@@ -9,7 +9,7 @@ from django.utils.translation import pgettext
 from brobygger import charts
 from brobygger.smallnumbers import THRESHOLD, suppress, suppress_value
 
-from .services import AGE_BANDS, INTERVENTION_BUCKETS, Gathered
+from .services import AGE_BANDS, GENDER_LABELS, INTERVENTION_BUCKETS, Gathered
 
 # Colours for the WHO-5 risk bands, with labels, so colour is never the only carrier.
 WHO5_BANDS = [(0, 35, "0-35", charts.WHO5_BANDS_COLOURS[0]), (35, 50, "36-50", charts.WHO5_BANDS_COLOURS[1])]
@@ -49,7 +49,8 @@ def age_label(key):
 
 
 def gender_label(key):
-    return {"Kvinde": _("Woman"), "Mand": _("Man"), "Non-binær": _("Non-binary"), "Ukendt": _("Unknown")}[key]
+    """The report's Danish key ("Kvinde") in the page's language."""
+    return {word: str(value.label) for value, word in GENDER_LABELS.items()}[key]
 
 
 def bucket_label(key):
@@ -182,7 +183,7 @@ def comparison_tables(reports: list[dict]) -> list[Table]:
         overview,
         table("age", _("Age at registration"), [(label, age_label(label)) for label, *_r in AGE_BANDS]
               + [("Ukendt", _("Unknown"))], lambda r, k: r["age"][k]),
-        table("gender", _("Gender"), [(k, gender_label(k)) for k in ("Kvinde", "Mand", "Non-binær", "Ukendt")],
+        table("gender", _("Gender"), [(k, gender_label(k)) for k in GENDER_LABELS.values()],
               lambda r, k: r["gender"][k]),
         table("interventions_per_citizen", _("Interventions per citizen"),
               [(k, bucket_label(k)) for k in INTERVENTION_BUCKETS], lambda r, k: r["interventions_per_citizen"][k]),
