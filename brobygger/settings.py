@@ -132,6 +132,10 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# In the database, so every server process shares it: the WHO-5 link's limit on failed
+# look-ups must hold across gunicorn's workers (wellbeing/ratelimit.py). The table is made by
+# a wellbeing migration.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "brobygger_cache"}}
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"

@@ -1,8 +1,7 @@
 """A small per-client limit on failed link look-ups, so tokens cannot be probed in bulk.
 
-Counts live in Django's cache (fixed windows). With several server processes the cache
-must be shared (a database or Redis cache) for the limit to hold across them; the
-per-process default still slows a prober down. The client's address comes from
+Counts live in Django's cache (fixed windows), which is in the database (settings.CACHES), so
+the limit holds across all server processes. The client's address comes from
 signin.middleware.client_ip (X-Forwarded-For behind TRUSTED_PROXY_COUNT proxies, else
 REMOTE_ADDR), the same as the sign-in lock-out uses. It is hashed, never stored.
 """

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(autouse=True)
-def _clear_rate_limit():
-    cache.clear()
+def _clear_rate_limit(transactional_db):
+    cache.clear()  # a database table that the flush after a live-server test does not empty
 
 
 def answer_all(page, labels):
