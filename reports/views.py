@@ -12,14 +12,16 @@ from .presentation import comparison_tables, report_tables, suppressed_report
 from .services import gather
 
 
-def _report_context(request, slug):
+def _report_context(request, slug, *, tables=True):
+    """The report's numbers, and unless `tables` is False its tables and charts (the JSON needs none)."""
     project = project_for_report(request, slug)
     form = ReportForm(request.GET or None)
     as_of, period_start = form.dates()
     gathered = gather(project, as_of, period_start)
     return {
         "project": project, "form": form, "as_of": as_of, "period_start": period_start,
-        "report": gathered.data, "tables": report_tables(gathered), "query": request.GET.urlencode(),
+        "report": gathered.data, "tables": report_tables(gathered) if tables else None,
+        "query": request.GET.urlencode(),
     }
 
 
@@ -39,7 +41,7 @@ def project_report(request, slug):
 
 
 def project_report_json(request, slug):
-    context = _report_context(request, slug)
+    context = _report_context(request, slug, tables=False)
     return HttpResponse(json.dumps(context["report"], ensure_ascii=False, indent=2),
                         content_type="application/json; charset=utf-8")
 
