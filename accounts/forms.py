@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.forms import ModelForm
@@ -44,9 +45,16 @@ class MembershipForm(ModelForm):
 
     def __init__(self, *args, project: Project | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = User.objects.filter(is_active=True).order_by("username")
+        users = User.objects.filter(is_active=True).order_by("username")
+        self.fields["user"].queryset = users
         if project is not None:
-            # A coordinator manages the members of their own project only.
+            # A coordinator manages the members of their own project only, and sees only the staff
+            # it concerns: people of the project's own organisations or already in the project,
+            # and new users without any role yet. Staff elsewhere are not theirs to see.
+            self.fields["user"].queryset = users.filter(
+                Q(memberships__organisation__in=project.organisations()) | Q(memberships__project=project)
+                | Q(memberships__isnull=True)
+            ).distinct()
             del self.fields["project"]
             self.instance.project = project
             self.fields["organisation"].queryset = project.organisations()

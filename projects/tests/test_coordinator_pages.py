@@ -5,10 +5,10 @@ from datetime import date
 
 from django.urls import reverse
 
-from accounts.models import Membership
+from accounts.models import Membership, User
 from courses import services
 from courses.models import InterventionRecord
-from projects.models import Intervention, Site
+from projects.models import Intervention, Organisation, Site
 
 
 def text(response):
@@ -86,6 +86,21 @@ def test_the_coordinator_adds_and_removes_members_of_the_project(client_as, worl
     assert (membership.project, membership.organisation, membership.role) == (world.project, world.org_b, "caseworker")
     client.post(reverse("member_remove", args=[world.project.slug, membership.pk]))
     assert not Membership.objects.filter(user=outsider).exists()
+
+
+def test_the_coordinator_chooses_among_the_projects_staff_and_new_users_only(client_as, world):
+    elsewhere = Organisation.objects.create(name="Kommunen i Aarhus", kind="municipal")
+    stranger = User.objects.create_user("aarhus-caseworker", password="correct horse battery staple")
+    Membership.objects.create(user=stranger, organisation=elsewhere, project=world.other_project, role="caseworker")
+    page = client_as("coordinator").get(reverse("member_list", args=[world.project.slug])).content.decode()
+    options = re.search(r'<select name="user".*?</select>', page, re.S).group(0)
+    assert "aarhus-caseworker" not in options
+    assert "outsider" in options and "caseworker_b" in options  # a new user, and one of a partner
+
+    response = client_as("coordinator").post(reverse("member_list", args=[world.project.slug]), {
+        "user": stranger.pk, "organisation": world.org_b.pk, "role": "caseworker"})
+    assert response.status_code == 200 and 'id="error-summary"' in response.content.decode()
+    assert not Membership.objects.filter(user=stranger, project=world.project).exists()
 
 
 def test_the_coordinator_cannot_give_global_roles_or_use_outside_organisations(client_as, world):
