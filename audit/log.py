@@ -13,7 +13,7 @@ from .models import AccessEvent
 logger = logging.getLogger("brobygger.audit")
 Action = AccessEvent.Action
 REFUSED = "[refused: identifying text]"
-REFUSED_SHORT = "[refused]"
+REFUSED_SHORT = "[refused]"  # where the column is too narrow for REFUSED (a course code)
 # NUL and other control characters: PostgreSQL refuses NUL, and none belongs in a log line.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # Query parameters that are not search criteria.
@@ -24,7 +24,7 @@ def safe_text(value: str, limit: int = 80) -> str:
     """A value fit for the log: never a CPR number, phone or e-mail someone typed."""
     value = CONTROL_CHARACTERS.sub("", str(value or ""))
     if identity_problems(value):
-        return REFUSED
+        return REFUSED if len(REFUSED) <= limit else REFUSED_SHORT
     return value[:limit]
 
 
@@ -72,7 +72,7 @@ def record(request=None, *, action: str, user=None, course=None, course_code: st
         username=(user.get_username() if authenticated else safe_text(username, 150))[:150],
         roles=describe_roles(user, project_id) if authenticated else "",
         action=action,
-        course_code=(REFUSED_SHORT if identity_problems(course_code) else safe_text(course_code, 12)) if course_code else "",
+        course_code=safe_text(course_code, 12) if course_code else "",
         project_id=project_id,
         url_name=(match.url_name or "")[:100] if match else "",
         path=safe_text(getattr(request, "path", ""), 300),

@@ -224,8 +224,12 @@ def run_load(args, port, ctx):
             # As the phone's browser does: follow the redirect to the log page, which shows the
             # "saved" message (and so takes it out of the session again).
             t = time.perf_counter()
-            status, body = client.request("GET", path)
-            pages.append((time.perf_counter() - t) * 1000)
+            status, _body = client.request("GET", path)
+            if status != 200:
+                with lock:
+                    errors.append(status)
+            else:
+                pages.append((time.perf_counter() - t) * 1000)
             if args.think:
                 time.sleep(rng.uniform(0.5 * args.think, 1.5 * args.think))
         with lock:

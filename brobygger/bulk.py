@@ -53,7 +53,6 @@ def insert_rows(model, rows, *, using="default") -> int:
 
     # Every row is prepared before anything is sent, so a wrong field name fails cleanly.
     prepared_rows = [prepare(row) for row in rows]
-    count = 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # COPY: one stream, no statement to parse (a statement with 700,000 parameters took
@@ -61,21 +60,13 @@ def insert_rows(model, rows, *, using="default") -> int:
             with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for values in prepared_rows:
                     copy.write_row(values)
-                    count += 1
-            return count
-        # Elsewhere many rows per statement, as bulk_create does: far faster than executemany on SQLite.
-        per_statement = max(1, min(BATCH, connection.ops.bulk_batch_size(fields, [None] * BATCH)))
-        # Table and column names come from the model; the values are bound parameters.
-        head = f"INSERT INTO {table} ({columns}) VALUES "  # noqa: S608
-        placeholders = f"({', '.join(['%s'] * len(fields))})"
-        batch = []
-        for values in prepared_rows:
-            batch.append(values)
-            if len(batch) == per_statement:
+        else:
+            # Many rows per statement, as bulk_create does: far faster than executemany on SQLite.
+            per_statement = max(1, min(BATCH, connection.ops.bulk_batch_size(fields, [None] * BATCH)))
+            # Table and column names come from the model; the values are bound parameters.
+            head = f"INSERT INTO {table} ({columns}) VALUES "  # noqa: S608
+            placeholders = f"({', '.join(['%s'] * len(fields))})"
+            for i in range(0, len(prepared_rows), per_statement):
+                batch = prepared_rows[i:i + per_statement]
                 cursor.execute(head + ", ".join([placeholders] * len(batch)), [v for row in batch for v in row])
-                count += len(batch)
-                batch = []
-        if batch:
-            cursor.execute(head + ", ".join([placeholders] * len(batch)), [v for row in batch for v in row])
-            count += len(batch)
-    return count
+    return len(prepared_rows)

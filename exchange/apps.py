@@ -7,10 +7,11 @@ class ExchangeConfig(AppConfig):
     verbose_name = _("Import and export")
 
     def ready(self):
+        from accounts.access import coordinates_a_project
         from brobygger import navigation
 
         from . import demo  # noqa: F401  (registers the demo data)
 
         navigation.register(
-            75, "import_start", _("Import"), lambda user: any(m.can_manage_project for m in user.active_memberships)
+            75, "import_start", _("Import"), coordinates_a_project
         )

@@ -105,13 +105,11 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
          "created_by_id": by_id}
         for code, r in zip(codes, new_rows, strict=True)))
     # What the intervention and referral rows need of each course: (id, start date, organisation).
-    courses = {}
-    if new_rows:
-        new_refs = {r.ref.casefold() for r in new_rows}
-        for pk, ref, start, org in project.courses.exclude(project_ref="").values_list(
-                "pk", "project_ref", "start_date", "organisation_id").iterator(chunk_size=BATCH):
-            if ref.casefold() in new_refs:
-                courses[ref.casefold()] = (pk, start, org)
+    # The new courses' ids, by their (unique) codes; their start and organisation are known.
+    ids = {}
+    for i in range(0, len(codes), BATCH):
+        ids.update(Course.objects.filter(code__in=codes[i:i + BATCH]).values_list("code", "pk"))
+    courses = {r.ref.casefold(): (ids[code], r.start, organisation.pk) for code, r in zip(codes, new_rows, strict=True)}
 
     changed = []
     for r in parsed.rows:

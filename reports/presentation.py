@@ -48,9 +48,12 @@ def age_label(key):
     return {"Over 45": _("Over 45"), "Ukendt": _("Unknown")}.get(key, key)
 
 
+GENDER_BY_KEY = {word: value for value, word in GENDER_LABELS.items()}
+
+
 def gender_label(key):
     """The report's Danish key ("Kvinde") in the page's language."""
-    return {word: str(value.label) for value, word in GENDER_LABELS.items()}[key]
+    return str(GENDER_BY_KEY[key].label)
 
 
 def bucket_label(key):

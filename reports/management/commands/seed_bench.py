@@ -7,13 +7,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import Membership, User
-from brobygger.bulk import insert_rows
+from brobygger.bulk import BATCH, insert_rows
 from courses.models import Course, Gender, InterventionRecord, Referral
 from exchange.services import _new_codes, create_project
 from projects.models import Intervention, Project
-from wellbeing.models import Who5Response
+from wellbeing.models import Who5Response, who5_score
 
-BATCH = 5000
 INTERVENTIONS = ["Rådgivning", "Rådgivning af fagperson", "Koordinerende forløb", "Case management (CTI)",
                  "Individuel terapi", "Gruppeterapi", "Bisidning og følgeskab", "Sociale aktiviteter",
                  "Beskæftigelsescoaching", "Gratis tøj", "Sundhedsrum", "Erhvervskursus"]
@@ -69,7 +68,7 @@ class Command(BaseCommand):
                         answers.append({
                             "course_id": course_id, "answered_on": start + timedelta(days=60 * k),
                             "mode": "imported", "item1": items[0], "item2": items[1], "item3": items[2],
-                            "item4": items[3], "item5": items[4], "score": 4 * sum(items)})
+                            "item4": items[3], "item5": items[4], "score": who5_score(items)})
                     if rng.random() < 0.05:
                         referrals.append({"course_id": course_id, "target": Referral.Target.ANTI_TRAFFICKING,
                                           "date": start, "organisation_id": org.pk})
