@@ -129,6 +129,12 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+class InvitationQuerySet(models.QuerySet):
+    def open(self, now):
+        """Not used and not expired at `now`: the links that still work."""
+        return self.filter(used_at__isnull=True, expires_at__gt=now)
+
+
 class Who5Invitation(models.Model):
     """A one-time link that lets the citizen answer WHO-5 on their own phone without signing in.
 
@@ -143,6 +149,8 @@ class Who5Invitation(models.Model):
     expires_at = models.DateTimeField(_("expires"))
     used_at = models.DateTimeField(_("used"), null=True, blank=True)
     response = models.OneToOneField(Who5Response, models.SET_NULL, null=True, blank=True, related_name="invitation")
+
+    objects = InvitationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

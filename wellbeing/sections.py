@@ -43,9 +43,7 @@ def course_section(request, course):
             "overdue": day < today - timedelta(days=GRACE_DAYS),
             "due": today - timedelta(days=GRACE_DAYS) <= day <= today + timedelta(days=DUE_SOON_DAYS),
         }
-    context["open_invitations"] = course.who5_invitations.filter(
-        used_at__isnull=True, expires_at__gt=timezone.now()
-    ).count()
+    context["open_invitations"] = course.who5_invitations.open(timezone.now()).count()
     return context
 
 

@@ -20,9 +20,11 @@ def _check_answers(answers) -> list[int]:
 
 
 def _check_language(language: str) -> str:
-    if not Who5Language.objects.exists():
-        ensure_official_wording()
     if not Who5Language.objects.filter(code=language).exists():
+        if not Who5Language.objects.exists():  # no wording at all (a restored dump): put it back, look again
+            ensure_official_wording()
+            if Who5Language.objects.filter(code=language).exists():
+                return language
         raise ValidationError(_("WHO-5 is not available in that language."), code="language")
     return language
 
@@ -65,9 +67,7 @@ def submit_who5(*, invitation: Who5Invitation, answers, language: str, now: date
     answers = _check_answers(answers)
     _check_language(language)
     with transaction.atomic():
-        claimed = Who5Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True, expires_at__gt=now).update(
-            used_at=now
-        )
+        claimed = Who5Invitation.objects.open(now).filter(pk=invitation.pk).update(used_at=now)
         if not claimed:
             raise InvitationUsed
         response = Who5Response.objects.create(
@@ -116,9 +116,7 @@ def save_who5_language(*, data: dict, dry_run: bool = False) -> tuple[Who5Langua
     return language, created
 
 
-def withdraw_invitation(*, invitation: Who5Invitation, now: datetime | None = None) -> Who5Invitation:
+def withdraw_invitation(*, invitation: Who5Invitation, now: datetime | None = None) -> None:
     """Stop an unused link from working (a card was lost, or given to the wrong person)."""
     now = now or timezone.now()
-    Who5Invitation.objects.filter(pk=invitation.pk, used_at__isnull=True, expires_at__gt=now).update(expires_at=now)
-    invitation.refresh_from_db()
-    return invitation
+    Who5Invitation.objects.open(now).filter(pk=invitation.pk).update(expires_at=now)

@@ -134,7 +134,7 @@ def invite(request, code):
         })
         # Shown once: the link exists only on this page and the card, never in the database.
         return render(request, "wellbeing/invitation.html", context)
-    context["open_invitations"] = course.who5_invitations.filter(used_at__isnull=True, expires_at__gt=timezone.now())
+    context["open_invitations"] = course.who5_invitations.open(timezone.now())
     return render(request, "wellbeing/invite.html", context)
 
 

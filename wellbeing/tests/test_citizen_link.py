@@ -16,7 +16,6 @@ ANSWERS = {"item1": "3", "item2": "4", "item3": "2", "item4": "3", "item5": "5",
 @pytest.fixture(autouse=True)
 def _clear_rate_limit(db):
     cache.clear()  # the cache is a database table, which a test's rollback also empties
-    yield
 
 
 @pytest.fixture
