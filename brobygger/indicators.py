@@ -18,13 +18,14 @@ class Indicator:
     label: str  # a lazy translation
     compute: Callable
     unit: str = ""  # e.g. "%" or "" for a count
+    counts_people: bool = True  # False for counts of events (meetings held): small numbers identify no one
 
 
 _INDICATORS: dict[str, Indicator] = {}
 
 
-def register(key: str, label, compute: Callable, unit: str = "") -> None:
-    _INDICATORS[key] = Indicator(key, label, compute, unit)
+def register(key: str, label, compute: Callable, unit: str = "", *, counts_people: bool = True) -> None:
+    _INDICATORS[key] = Indicator(key, label, compute, unit, counts_people)
 
 
 def get(key: str) -> Indicator | None:

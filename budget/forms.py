@@ -81,6 +81,7 @@ class IndicatorForm(Form):
 
 
 class FlagForm(Form):
+    prefix = "flag"  # it shares the team meeting page with other forms
     text = FreeTextField(label=_("What should the team talk about?"), max_length=300,
                          help_text=_("No names or other details that identify a citizen."))
     course_code = forms.CharField(label=_("Course id (optional)"), required=False, max_length=12)

@@ -35,7 +35,7 @@ def flags_section(request, project):
     from .forms import FlagForm
 
     return {"project": project, "flags": shown, "can_manage": can_manage,
-            "form": FlagForm(project=project, user=request.user, prefix="flag") if can_manage else None}
+            "form": FlagForm(project=project, user=request.user) if can_manage else None}
 
 
 def courses_section(request, project):

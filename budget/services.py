@@ -470,9 +470,6 @@ def import_finance_csv(*, initiative: Initiative, filename: str, data: bytes, by
 
 # Goals ------------------------------------------------------------------------------------
 
-# Indicators that count events, not people: a small number of meetings held identifies no one.
-NOT_PEOPLE = {"business_courses_held", "network_meetings_held"}
-
 # Names for indicators other apps register, so a goal reads well even while their app is absent.
 KNOWN_LABELS = {
     "anonymous_people": gettext_lazy("People using the anonymous service (unique card codes)"),
@@ -500,7 +497,8 @@ def goal_progress(initiative: Initiative, *, hide_small: bool) -> list[dict]:
         percent = None
         if isinstance(value, int | float | Decimal) and goal.target:
             percent = int((Decimal(str(value)) / goal.target * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
-        shown = suppress_value(value) if hide_small and goal.key not in NOT_PEOPLE else value
+        counts_people = registered.counts_people if registered else True
+        shown = suppress_value(value) if hide_small and counts_people else value
         if shown != value:
             percent = None
         result.append({

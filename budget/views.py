@@ -241,7 +241,7 @@ def meeting_held(request, slug):
 @require_POST
 def flag_add(request, slug):
     project = budget_project(request, slug, manage=True)
-    form = FlagForm(request.POST, project=project, user=request.user, prefix="flag")
+    form = FlagForm(request.POST, project=project, user=request.user)
     if form.is_valid():
         services.raise_flag(project=project, text=form.cleaned_data["text"], course=form.cleaned_data["course_code"],
                             by=request.user, on=timezone.localdate())

@@ -19,7 +19,8 @@ class OutreachConfig(AppConfig):
         indicators.register("anonymous_people", _("Outreach: people using the service (unique card codes)"),
                             selectors.anonymous_people)
         indicators.register("anonymous_contacts", _("Outreach: anonymous contacts"), selectors.anonymous_contacts)
-        indicators.register("business_courses_held", _("Business courses held"), selectors.business_courses_held)
+        indicators.register("business_courses_held", _("Business courses held"), selectors.business_courses_held,
+                            counts_people=False)
         indicators.register("business_course_attendance", _("Business course attendance"),
                             selectors.business_course_attendance)
         sections.register("team_meeting", 40, "outreach/section_team_meeting.html", team_meeting_section)

@@ -90,7 +90,7 @@ def test_an_indicator_period_ending_before_it_starts_is_refused(world, client_as
 
 def test_counts_of_meetings_held_are_not_hidden(world, monkeypatch):
     monkeypatch.setitem(indicators._INDICATORS, "network_meetings_held",
-                        indicators.Indicator("network_meetings_held", "Meetings", lambda *a: 2))
+                        indicators.Indicator("network_meetings_held", "Meetings", lambda *a: 2, counts_people=False))
     _goal(world, "network_meetings_held", 3)
     [progress] = services.goal_progress(world.initiative, hide_small=True)
     assert progress["value"] == 2 and progress["percent"] == 67
