@@ -41,8 +41,11 @@ def contacts_in(project, start: date, end: date):
     return OutreachContact.objects.filter(project=project, date__gte=start, date__lte=end)
 
 
-OUTCOMES = [("information_given", Q(information_given=True)), ("referred", ~Q(referral_target="")),
-            ("appointment_booked", Q(appointment_booked=True)), ("accompanied", Q(accompanied=True))]
+# (key in the totals, the contact's field it comes from, the condition)
+OUTCOMES = [("information_given", "information_given", Q(information_given=True)),
+            ("referred", "referral_target", ~Q(referral_target="")),
+            ("appointment_booked", "appointment_booked", Q(appointment_booked=True)),
+            ("accompanied", "accompanied", Q(accompanied=True))]
 
 
 def _dimension_counts(sites) -> dict:
@@ -53,7 +56,7 @@ def _dimension_counts(sites) -> dict:
         "with_card": Count("pk", filter=Q(card__isnull=False)),
         "people": Count("card", distinct=True),
     }
-    counts.update({key: Count("pk", filter=condition) for key, condition in OUTCOMES})
+    counts.update({key: Count("pk", filter=condition) for key, _field, condition in OUTCOMES})
     counts.update({f"site_{site.pk}": Count("pk", filter=Q(site_id=site.pk)) for site in sites})
     counts.update({f"ref_{value}": Count("pk", filter=Q(referral_target=value)) for value in Referral.Target.values})
     counts.update({f"age_{value}": Count("pk", filter=Q(age_band=value)) for value in AgeBand.values})
@@ -71,10 +74,10 @@ def _returning_and_new(project, start: date, end: date) -> tuple[int, int]:
     return returning, new
 
 
-def contact_totals(project, start: date, end: date, sites=None) -> dict:
-    sites = list(project.sites.all()) if sites is None else sites
+def contact_totals(project, start: date, end: date, sites) -> tuple[dict, dict]:
+    """The period's totals, and the whole row of conditional counts they came from."""
     row = contacts_in(project, start, end).aggregate(**_dimension_counts(sites))
-    totals = {k: row[k] for k in ("contacts", "with_card", "people", *(key for key, _c in OUTCOMES))}
+    totals = {k: row[k] for k in ("contacts", "with_card", "people", *(key for key, _f, _c in OUTCOMES))}
     totals["returning"], totals["new_cards"] = _returning_and_new(project, start, end)
     totals["without_card"] = totals["contacts"] - totals["with_card"]
     totals["repeat_rate"] = round(100 * totals["returning"] / totals["people"]) if totals["people"] else None
@@ -83,6 +86,11 @@ def contact_totals(project, start: date, end: date, sites=None) -> dict:
 
 def _counts(rows, key) -> dict:
     return {str(row[key]): row["n"] for row in rows}
+
+
+def _present(row, prefix, choices) -> dict:
+    """{label: count} of the choices that occur, in the choices' order."""
+    return {str(label): row[f"{prefix}_{value}"] for value, label in choices if row[f"{prefix}_{value}"]}
 
 
 def _nonzero(pairs) -> dict:
@@ -107,12 +115,11 @@ def followup(project, start: date, end: date, *, suppressed: bool = False) -> Fo
 
     data.sites = _nonzero((site.name, row[f"site_{site.pk}"]) for site in sites)
     data.referrals = _nonzero((label, row[f"ref_{value}"]) for value, label in Referral.Target.choices)
-    data.age_bands = {str(label): row[f"age_{value}"] for value, label in AgeBand.choices if row[f"age_{value}"]}
-    data.genders = {str(label): row[f"gender_{value}"] for value, label in Gender.choices if row[f"gender_{value}"]}
+    data.age_bands = _present(row, "age", AgeBand.choices)
+    data.genders = _present(row, "gender", Gender.choices)
     data.outcomes = {
         str(OutreachContact._meta.get_field(name).verbose_name).capitalize(): data.totals[key]
-        for name, key in [("information_given", "information_given"), ("referral_target", "referred"),
-                          ("appointment_booked", "appointment_booked"), ("accompanied", "accompanied")]
+        for key, name, _condition in OUTCOMES
     }
     # Topics from their own index (project, date, topic): no join with the contacts.
     links = ContactTopic.objects.filter(project=project, date__gte=start, date__lte=end)
