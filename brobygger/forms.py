@@ -33,6 +33,12 @@ class FreeTextField(forms.CharField):
     default_validators = [check_no_identity]
 
 
+def check_period(form, data, start: str, end: str, message) -> None:
+    """Add `message` to the `end` field when both dates are given and the end comes first."""
+    if data.get(start) and data.get(end) and data[end] < data[start]:
+        form.add_error(end, message)
+
+
 class IdentitySafeFormMixin:
     """A refused value is not sent back to the browser.
 

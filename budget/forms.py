@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from brobygger import indicators
-from brobygger.forms import DateInput, Form, FreeTextField, ModelForm
+from brobygger.forms import DateInput, Form, FreeTextField, ModelForm, check_period
 
 from .models import BudgetLine, Initiative, SpendingEntry
 from .services import months_between, parse_amount
@@ -15,6 +15,8 @@ from .services import months_between, parse_amount
 
 class AmountField(forms.CharField):
     """An amount in DKK typed the Danish or the English way (1.234,50 or 1234.50); a Decimal, never a float."""
+
+    widget = forms.TextInput(attrs={"maxlength": 30, "inputmode": "decimal"})
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -32,7 +34,7 @@ class SpendingForm(Form):
     kind = forms.ChoiceField(label=_("Spent or committed"), choices=SpendingEntry.Kind.choices,
                              widget=forms.RadioSelect, initial=SpendingEntry.Kind.SPENT,
                              help_text=_("Committed: money bound by an agreement but not yet paid."))
-    amount = AmountField(label=_("Amount in DKK"), widget=forms.TextInput(attrs={"maxlength": 30, "inputmode": "decimal"}),
+    amount = AmountField(label=_("Amount in DKK"),
                          help_text=_("The month's total for the line. Entering it again replaces it."))
     text = FreeTextField(label=_("Note (optional)"), required=False, max_length=300)
 
@@ -75,8 +77,7 @@ class IndicatorForm(Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("period_start") and data.get("period_end") and data["period_end"] < data["period_start"]:
-            self.add_error("period_end", _("The end is before the start."))
+        check_period(self, data, "period_start", "period_end", _("The end is before the start."))
         return data
 
 
@@ -112,14 +113,12 @@ class InitiativeForm(ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
-            self.add_error("end_date", _("The end is before the start."))
+        check_period(self, data, "start_date", "end_date", _("The end is before the start."))
         return data
 
 
 class BudgetLineForm(ModelForm):
-    amount = AmountField(label=_("Amount in DKK"), help_text=_("The whole amount in DKK, e.g. 879.000."),
-                         widget=forms.TextInput(attrs={"maxlength": 30, "inputmode": "decimal"}))
+    amount = AmountField(label=_("Amount in DKK"), help_text=_("The whole amount in DKK, e.g. 879.000."))
 
     class Meta:
         model = BudgetLine

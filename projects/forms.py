@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.forms import DateInput, ModelForm
+from brobygger.forms import DateInput, ModelForm, check_period
 
 from .models import Intervention, Organisation, Project, Site
 
@@ -31,9 +31,7 @@ class ProjectForm(ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", _("The end cannot be before the start."))
+        check_period(self, cleaned, "start_date", "end_date", _("The end cannot be before the start."))
         return cleaned
 
 
