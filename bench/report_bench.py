@@ -28,7 +28,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -52,7 +52,9 @@ def bench_report(slug):
 
     project = Project.objects.get(slug=slug)
     courses = project.courses.count()
-    with CaptureQueriesContext(connection) as captured:
+    # Inside a transaction the report runs every query on this connection, so all are captured
+    # (outside one, as timed below, the WHO-5 query runs beside the others on a second connection).
+    with transaction.atomic(), CaptureQueriesContext(connection) as captured:
         project_report(project, AS_OF)
     queries = [q["sql"] for q in captured.captured_queries]
     report_s = best_of(3, lambda: json.dumps(project_report(project, AS_OF)))
@@ -67,7 +69,7 @@ def bench_report(slug):
     print(f"database: {connection.vendor}; project {slug}: {courses} courses")
     print(f"queries per report: {len(queries)}")
     print(f"JSON report: {report_s:.3f} s (target < 2 s)")
-    print(f"plain SQL aggregates alone: {sql_s:.3f} s; ratio {report_s / sql_s:.2f} (target <= 3)")
+    print(f"plain SQL aggregates alone, one after another: {sql_s:.3f} s; ratio {report_s / sql_s:.2f} (target <= 3)")
 
     from django.contrib.auth import get_user_model
 

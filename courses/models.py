@@ -137,9 +137,9 @@ class InterventionRecord(models.Model):
         ordering = ["-date", "-pk"]
         verbose_name = _("intervention received")
         verbose_name_plural = _("interventions received")
-        # The intervention is in the index so the report counts interventions per course from
-        # the index alone (a million records: a fifth faster on SQLite).
-        indexes = [models.Index(fields=["course", "date", "intervention"])]
+        # The report reads each course's distinct interventions from this index alone, already in
+        # order: SQLite sorts nothing (with (course, date, intervention) it sorted a million records).
+        indexes = [models.Index(fields=["course", "intervention", "date"])]
 
     def save(self, *args, **kwargs):
         if not self.name:

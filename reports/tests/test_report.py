@@ -12,7 +12,7 @@ from django.utils import translation
 from courses import services
 from exchange.services import import_registrations, import_who5
 from exchange.tests.helpers import esbjerg_bytes
-from reports.services import one_decimal, project_report
+from reports.services import MASK_BITS, one_decimal, project_report
 from wellbeing.models import Who5Response
 
 
@@ -124,3 +124,21 @@ def test_the_pdf_export_is_a_pdf(esbjerg, client_as):
     response = client_as("coordinator").get(reverse("project_report_pdf", args=["exit"]) + "?as_of=2023-11-30")
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_a_catalogue_longer_than_one_bit_mask_counts_every_intervention(world):
+    from projects.models import Intervention
+
+    many = [Intervention.objects.create(project=world.project, name=f"Tilbud {i}") for i in range(70)]
+    catalogue = [world.counselling, world.therapy, *many]
+    assert catalogue.index(many[-1]) > MASK_BITS  # in the second mask column
+    for intervention, on in [(many[-1], date(2026, 2, 1)), (many[-1], date(2026, 2, 8)), (world.counselling, date(2026, 2, 3))]:
+        services.record_intervention(course=world.course_a, intervention=intervention, organisation=world.org_a,
+                                     by=world.users["coordinator"], on=on)
+    services.record_intervention(course=world.course_b, intervention=many[-1], organisation=world.org_a,
+                                 by=world.users["coordinator"], on=date(2026, 2, 9))
+    report = project_report(world.project, date(2026, 6, 1))
+    assert report["interventions_per_citizen"] == {"0": 0, "1": 1, "2": 1, "3": 0, "4+": 0}
+    assert report["citizens_per_intervention"]["Tilbud 69"] == 2
+    assert report["citizens_per_intervention"]["Rådgivning"] == 1
+    assert sum(report["citizens_per_intervention"].values()) == 3
