@@ -133,11 +133,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite keeps 2 MB of the file in memory by default: a report over 100,000 courses then reads
-    # the same pages from the operating system again and again. 64 MB per connection, and the file
-    # mapped into memory, so a fresh connection (the report's second one) reads from the shared page cache.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824"
-    )
+    # the same pages from the operating system again and again. 64 MB per connection.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA cache_size = -65536"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # In the database, so every server process shares it: the WHO-5 link's limit on failed
 # look-ups must hold across gunicorn's workers (wellbeing/ratelimit.py). The table is made by

@@ -26,6 +26,7 @@ INTERVENTION_BUCKETS = ["0", "1", "2", "3", "4+"]
 MIN_ROUND_RESPONDENTS = 10
 CLINICAL_CHANGE = 10
 DAYS_PER_MONTH = Fraction(1461, 48)  # 365.25 / 12
+SQLITE_MAP_BYTES = 1 << 30
 
 
 def one_decimal(value) -> float | None:
@@ -96,6 +97,11 @@ def beside(pool: ThreadPoolExecutor, func, *args) -> Future:
 
 def _on_own_connection(func, *args):
     try:
+        if connection.vendor == "sqlite":
+            # A new connection's page cache is empty: read the file through a memory map (the
+            # operating system's page cache) rather than copy it in page by page. Half the time.
+            with connection.cursor() as cursor:
+                cursor.execute(f"PRAGMA mmap_size = {SQLITE_MAP_BYTES}")
         return func(*args)
     finally:
         connections.close_all()  # this thread's connections only
