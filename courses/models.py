@@ -121,7 +121,9 @@ class Course(models.Model):
 class InterventionRecord(models.Model):
     """An intervention a course received: which, when, by which organisation."""
 
-    course = models.ForeignKey(Course, models.CASCADE, related_name="interventions")
+    # No index of its own: the (course, intervention, date) index below serves every look-up by course,
+    # and an import writes tens of thousands of records into each index.
+    course = models.ForeignKey(Course, models.CASCADE, related_name="interventions", db_index=False)
     intervention = models.ForeignKey("projects.Intervention", models.PROTECT, related_name="records",
                                      verbose_name=_("intervention"))
     # The catalogue name when it was recorded: renaming the catalogue entry does not rewrite history.

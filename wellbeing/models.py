@@ -47,7 +47,8 @@ class Who5Response(models.Model):
         WITH_WORKER = "with_worker", _("Answered with a worker")
         IMPORTED = "imported", _("Imported from a file")
 
-    course = models.ForeignKey("courses.Course", models.CASCADE, related_name="who5_responses")
+    # No index of its own: the (course, answered_on) index below serves every look-up by course.
+    course = models.ForeignKey("courses.Course", models.CASCADE, related_name="who5_responses", db_index=False)
     answered_on = models.DateField(_("date"))
     item1 = models.PositiveSmallIntegerField()
     item2 = models.PositiveSmallIntegerField()
