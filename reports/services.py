@@ -2,8 +2,9 @@
 
 The page, the JSON, the Excel workbook and the PDF are all views of `project_report`.
 Everything is aggregated in the database with a fixed number of queries, whatever the
-amount of data; outside a transaction the WHO-5 query runs beside the others (`beside`). Means are computed exactly (sums and counts as integers, then a
-Fraction) and rounded half up to one decimal, so SQLite and PostgreSQL agree to the digit.
+amount of data; outside a transaction the WHO-5 query runs beside the others (`beside`).
+Means are computed exactly (sums and counts as integers, then a Fraction) and rounded half
+up to one decimal, so SQLite and PostgreSQL agree to the digit.
 """
 
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -199,18 +200,16 @@ def _intervention_counts(records, catalogue: list[int]) -> tuple[dict[int, int],
         # The pairs come in the order of the index (course, intervention, date), so no sorting.
         combine, rows = "SUM", rows.distinct()
     inner, params = rows.query.sql_with_params()
-    columns = range((len(catalogue) - 1) // MASK_BITS + 1)
-    # Intervention ids come from the database as ints: safe to write into the SQL.
-    masks = ", ".join(
-        "{}(CAST(CASE p.intervention_id {} ELSE 0 END AS BIGINT)) AS m{}".format(
-            combine,
-            " ".join(f"WHEN {int(pk)} THEN {1 << (i % MASK_BITS)}"
-                     for i, pk in enumerate(catalogue) if i // MASK_BITS == column),
-            column,
-        )
-        for column in columns
-    )
-    bits = [f"((m{i // MASK_BITS} >> {i % MASK_BITS}) & 1)" for i in range(len(catalogue))]
+    # Per mask column, the CASE branches of its interventions; ids come from the database as
+    # ints, so they are safe to write into the SQL.
+    whens = [[] for _ in range((len(catalogue) - 1) // MASK_BITS + 1)]
+    bits = []
+    for i, pk in enumerate(catalogue):
+        column, bit = divmod(i, MASK_BITS)
+        whens[column].append(f"WHEN {int(pk)} THEN {1 << bit}")
+        bits.append(f"((m{column} >> {bit}) & 1)")
+    masks = ", ".join(f"{combine}(CAST(CASE p.intervention_id {' '.join(w)} ELSE 0 END AS BIGINT)) AS m{column}"
+                      for column, w in enumerate(whens))
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {' + '.join(bits)}, COUNT(*), {', '.join(f'SUM({b})' for b in bits)} FROM ("  # noqa: S608
