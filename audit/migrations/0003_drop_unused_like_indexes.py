@@ -6,7 +6,11 @@ changing it makes Django rebuild the table on SQLite, which the history triggers
 
 from django.db import migrations
 
-LIKE_INDEXES = ["audit_changerecord_course_code_8a591ca3_like", "audit_accessevent_course_code_eec23ca0_like"]
+# index name: table
+LIKE_INDEXES = {
+    "audit_changerecord_course_code_8a591ca3_like": "audit_changerecord",
+    "audit_accessevent_course_code_eec23ca0_like": "audit_accessevent",
+}
 
 
 def drop_like_indexes(apps, schema_editor):
@@ -17,8 +21,7 @@ def drop_like_indexes(apps, schema_editor):
 
 def restore_like_indexes(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        for name in LIKE_INDEXES:
-            table = name.rsplit("_course_code", 1)[0]
+        for name, table in LIKE_INDEXES.items():
             schema_editor.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ("course_code" varchar_pattern_ops)')
 
 
