@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from django.utils import translation
 
 from brobygger import genders
 from brobygger.spreadsheets import (
@@ -103,7 +104,7 @@ def test_the_csv_reader_decodes_and_finds_the_separator(data, rows):
 
 @pytest.mark.parametrize("data", [b"PK\x03\x04\x00\x00binary", b"a,b\n\x81\x8d\x8f\n"])
 def test_what_is_not_text_is_refused(data):
-    with pytest.raises(UnreadableFile, match="not a text"):
+    with translation.override("en"), pytest.raises(UnreadableFile, match="not a text"):
         list(read_csv(data))
 
 
