@@ -17,13 +17,12 @@ from django.db import connection, connections
 from django.db.models import Count, DateField, F, Func, IntegerField, Q, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear, Least
 
-from brobygger import agebands
+from brobygger import agebands, genders
 from courses.models import Course, Gender, InterventionRecord, Referral
-from exchange.formats import GENDER_WORDS
 from rights.retained import M, Retained, retained_for
 
-# The report's gender keys are the exchange format's words; "Ukendt" where the workbook leaves the cell empty.
-GENDER_LABELS = {Gender(value): word or "Ukendt" for value, word in GENDER_WORDS.items()}
+# The report's gender keys are the exchange format's words, "Ukendt" for an unknown gender.
+GENDER_LABELS = {value: genders.report_word(value) for value in Gender}
 INTERVENTION_BUCKETS = ["0", "1", "2", "3", "4+"]
 MIN_ROUND_RESPONDENTS = 10
 CLINICAL_CHANGE = 10
