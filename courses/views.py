@@ -89,7 +89,7 @@ def course_detail(request, code):
         "course": course,
         "can_manage": can_manage_course(request.user, course),
         "interventions": course.interventions.select_related("organisation"),
-        "referrals": course.referrals.select_related("organisation"),
+        "referrals": course.referrals.select_related("organisation", "shared_with"),
         "consents": course.consents.select_related("organisation"),
         "status_form": ReferralStatusForm(),
         "sections": render_sections("course", request, course),
@@ -154,14 +154,17 @@ def referral_add(request, code):
     form = ReferralForm(request.POST or None, course=course, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.make_referral(
-            course=course, target=data["target"], service_name=data["service_name"], status=data["status"],
-            organisation=organisation, by=request.user, on=data["date"], note=data["note"],
-            shares_information=data["shares_information"],
-            directory_service=data.get("directory_service"),
-        )
-        messages.success(request, _("The referral is recorded."))
-        return redirect("course_detail", course.code)
+        try:
+            services.make_referral(
+                course=course, target=data["target"], service_name=data["service_name"], status=data["status"],
+                organisation=organisation, by=request.user, on=data["date"], note=data["note"],
+                shared_with=data["shared_with"], directory_service=data.get("directory_service"),
+            )
+        except ValidationError as error:  # the consent was withdrawn between the form's check and the save
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The referral is recorded."))
+            return redirect("course_detail", course.code)
     return render(request, "courses/course_part_form.html", {
         "form": form, "course": course, "heading": _("Record a referral"), "button": _("Record"),
     })

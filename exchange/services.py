@@ -13,7 +13,9 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from brobygger import genders
 from brobygger.bulk import insert_rows
+from brobygger.spreadsheets import Sheet, write_csv, write_xlsx
 from courses.models import CODE_ALPHABET, CODE_LENGTH, Course, InterventionRecord, Referral
 from projects.models import Intervention, Organisation, Project
 from wellbeing.models import Who5Response, who5_score
@@ -249,7 +251,7 @@ def registration_rows(project: Project):
         got = received.get(course.pk, set())
         rows.append([
             course.project_ref or course.code,
-            formats.GENDER_WORDS.get(course.gender, ""),
+            genders.workbook_word(course.gender),
             course.known_age_at_start,
             course.start_date,
             course.end_date,
@@ -262,7 +264,7 @@ def registration_rows(project: Project):
 
 def export_registrations(project: Project) -> bytes:
     headers, rows = registration_rows(project)
-    return formats.write_xlsx([("Borgere", headers, rows)])
+    return write_xlsx([Sheet("Borgere", headers, rows)])
 
 
 def export_who5(project: Project) -> bytes:
@@ -271,4 +273,4 @@ def export_who5(project: Project) -> bytes:
             "answered_on", "pk").values_list("course__project_ref", "course__code", "answered_on",
                                               "item1", "item2", "item3", "item4", "item5"):
         rows.append([ref or code, day.isoformat(), *answers])
-    return formats.write_csv(formats.WHO5_COLUMNS, rows)
+    return write_csv(formats.WHO5_COLUMNS, rows)

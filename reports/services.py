@@ -17,12 +17,12 @@ from django.db import connection, connections
 from django.db.models import Count, DateField, F, Func, IntegerField, Q, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear, Least
 
+from brobygger import genders
 from courses.models import Course, Gender, InterventionRecord, Referral
-from exchange.formats import GENDER_WORDS
 
 AGE_BANDS = [("18-25", 18, 25), ("26-30", 26, 30), ("31-35", 31, 35), ("36-45", 36, 45), ("Over 45", 46, 200)]
-# The report's gender keys are the exchange format's words; "Ukendt" where the workbook leaves the cell empty.
-GENDER_LABELS = {Gender(value): word or "Ukendt" for value, word in GENDER_WORDS.items()}
+# The report's gender keys are the exchange format's words, "Ukendt" for an unknown gender.
+GENDER_LABELS = {value: genders.report_word(value) for value in Gender}
 INTERVENTION_BUCKETS = ["0", "1", "2", "3", "4+"]
 MIN_ROUND_RESPONDENTS = 10
 CLINICAL_CHANGE = 10

@@ -41,7 +41,7 @@ def access_request_data(course) -> dict:
     return {
         "course": course,
         "interventions": course.interventions.select_related("organisation").order_by("date"),
-        "referrals": course.referrals.select_related("organisation").order_by("date"),
+        "referrals": course.referrals.select_related("organisation", "shared_with", "consent").order_by("date"),
         "consents": course.consents.select_related("organisation").order_by("given_on"),
         "who5": Who5Response.objects.filter(course=course).order_by("answered_on"),
         "lookups": lookups(course),

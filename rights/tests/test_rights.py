@@ -77,24 +77,24 @@ def test_referral_passing_information_on_needs_consent(world):
     # course_b has no consent to pass information on.
     with pytest.raises(ValidationError):
         courses.make_referral(course=world.course_b, target="housing", organisation=world.org_b,
-                              by=world.users["caseworker_b"], on=date(2026, 3, 1), shares_information=True)
+                              by=world.users["caseworker_b"], on=date(2026, 3, 1), shared_with=world.org_a)
     assert not Referral.objects.filter(course=world.course_b).exists()
-    # course_a's citizen consented on 10 January 2026.
+    # course_a's citizen consented on 10 January 2026 to information going to organisation B.
     courses.make_referral(course=world.course_a, target="housing", organisation=world.org_a,
-                          by=world.users["caseworker_a"], on=date(2026, 3, 1), shares_information=True)
+                          by=world.users["caseworker_a"], on=date(2026, 3, 1), shared_with=world.org_b)
 
 
 def test_withdrawn_consent_blocks_the_referral_at_once(world):
     courses.withdraw_consent(consent=world.consent_a, by=world.users["caseworker_a"], on=date(2026, 2, 1))
     with pytest.raises(ValidationError):
         courses.make_referral(course=world.course_a, target="housing", organisation=world.org_a,
-                              by=world.users["caseworker_a"], on=date(2026, 3, 1), shares_information=True)
+                              by=world.users["caseworker_a"], on=date(2026, 3, 1), shared_with=world.org_b)
 
 
 def test_the_referral_form_refuses_without_consent(client_as, world):
     client = client_as("caseworker_b")
     response = client.post(reverse("referral_add", args=[world.course_b.code]), {
-        "target": "housing", "status": "requested", "date": "2026-03-01", "shares_information": "on",
+        "target": "housing", "status": "requested", "date": "2026-03-01", "shared_with": world.org_a.pk,
     })
     assert response.status_code == 200
     assert not Referral.objects.filter(course=world.course_b).exists()
