@@ -4,10 +4,12 @@ from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import pgettext
 
 from brobygger import charts
-from brobygger.smallnumbers import THRESHOLD, suppress, suppress_value
+from brobygger.disclosure import HIDDEN
+from brobygger.rounding import percent
 
 from .services import AGE_BANDS, GENDER_LABELS, INTERVENTION_BUCKETS, Gathered
 
@@ -27,10 +29,11 @@ class Table:
 
 
 def fmt(value, decimals=None) -> str:
+    """A figure as the page and the PDF print it; numbers arrive already rounded (brobygger.rounding)."""
     if value is None:
         return "–"
-    if isinstance(value, str):
-        return value
+    if isinstance(value, str) or value is HIDDEN:
+        return str(value)
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if decimals is not None or isinstance(value, float):
@@ -38,10 +41,11 @@ def fmt(value, decimals=None) -> str:
     return number_format(value)
 
 
-def share(count, total) -> str:
-    if not isinstance(count, int) or not total or isinstance(total, str):
-        return "–"
-    return number_format(100 * count / total, 1)
+def share(count, total):
+    """A count's share of its total in per cent, by the rounding rule; hidden with the count or the total."""
+    if count is HIDDEN or total is HIDDEN:
+        return HIDDEN
+    return percent(count, total)
 
 
 def age_label(key):
@@ -63,17 +67,20 @@ def bucket_label(key):
 def count_table(key, title, first_header, counts: dict, total, labeller=str, chart_title="") -> Table:
     labels = [labeller(k) for k in counts]
     values = list(counts.values())
-    rows = [[label, fmt(v), share(v, total)] for label, v in zip(labels, values, strict=True)]
+    numeric = [[label, v, share(v, total)] for label, v in zip(labels, values, strict=True)]
+    rows = [[label, fmt(v), fmt(p, 1)] for label, v, p in numeric]
     chart = charts.bar_chart(chart_title or title, labels, values)
-    return Table(key, title, [first_header, _("Citizens"), _("Share (%)")], rows, chart,
-                 numeric=[[label, v, _percent(v, total)] for label, v in zip(labels, values, strict=True)])
+    return Table(key, title, [first_header, _("Citizens"), _("Share (%)")], rows, chart, numeric=numeric)
 
 
-def _percent(count, total):
-    return round(100 * count / total, 1) if isinstance(count, int) and isinstance(total, int) and total else None
+HIDDEN_NOTE = _lazy("“hidden”: a count of fewer than 5 people, or a count hidden so that such a count cannot be "
+                    "worked out from the totals, the other cells or the other tables. A mean over fewer than 5 "
+                    "people is hidden too.")
 
 
-def report_tables(gathered: Gathered) -> list[Table]:
+def report_tables(gathered: Gathered, *, outside: bool = False) -> list[Table]:
+    """The tables of `gathered`, whose data is already disclosed for its reader (reports.disclosure);
+    `outside` adds the note that says what "hidden" means."""
     data = gathered.data
     citizens = data["citizens"]
     age = {k: v for k, v in data["age"].items() if k != "mean"}
@@ -88,7 +95,8 @@ def report_tables(gathered: Gathered) -> list[Table]:
     tables = [
         Table("overview", _("Citizens and participation"), [_("Figure"), _("Value")],
               [[label, fmt(v)] for label, v in overview_rows], numeric=overview_rows,
-              note=_("Ongoing courses are counted up to the report date; a month is 365.25/12 days.")),
+              note=_("Ongoing courses are counted up to the report date; a month is 365.25/12 days.")
+              + (" " + str(HIDDEN_NOTE) if outside else "")),
         count_table("age", _("Age at registration"), _("Age"), age, citizens, age_label),
         count_table("gender", _("Gender"), _("Gender"), data["gender"], citizens, gender_label),
         count_table("interventions_per_citizen", _("Interventions per citizen"), _("Different interventions"),
@@ -135,26 +143,6 @@ def who5_tables(gathered: Gathered) -> list[Table]:
 
 
 # -- cross-project view ----------------------------------------------------------------
-
-def suppressed_report(data: dict) -> dict:
-    """A project's report for readers beyond the project: any count of 1-4 people is "<5",
-    with a second cell hidden where one hidden cell could be worked out from the total."""
-    age = {k: v for k, v in data["age"].items() if k != "mean"}
-    result = dict(data)
-    result["citizens"] = suppress_value(data["citizens"])
-    result["age"] = {**suppress(age), "mean": data["age"]["mean"] if data["citizens"] >= THRESHOLD else None}
-    result["gender"] = suppress(data["gender"])
-    result["interventions_per_citizen"] = suppress(data["interventions_per_citizen"])
-    result["citizens_per_intervention"] = {k: suppress_value(v) for k, v in data["citizens_per_intervention"].items()}
-    result["participation"] = {"single_day": suppress_value(data["participation"]["single_day"]),
-                               "mean_months": data["participation"]["mean_months"]}
-    result["trafficking_referrals"] = suppress_value(data["trafficking_referrals"])
-    result["who5"] = {
-        "rounds": [{**r, "n": suppress_value(r["n"])} for r in data["who5"]["rounds"]],
-        "paired": data["who5"]["paired"],
-    }
-    return result
-
 
 def comparison_tables(reports: list[dict]) -> list[Table]:
     """Projects side by side, one column per project, small numbers already hidden."""

@@ -4,13 +4,12 @@ The page, the JSON, the Excel workbook and the PDF are all views of `project_rep
 Everything is aggregated in the database with a fixed number of queries, whatever the
 amount of data; outside a transaction the WHO-5 query runs beside the others (`beside`).
 Means are computed exactly (sums and counts as integers, then a Fraction) and rounded half
-up to one decimal, so SQLite and PostgreSQL agree to the digit.
+up to one decimal (brobygger.rounding), so SQLite and PostgreSQL agree to the digit.
 """
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.db import connection, connections
@@ -18,6 +17,7 @@ from django.db.models import Count, DateField, F, Func, IntegerField, Q, Sum, Va
 from django.db.models.functions import Coalesce, ExtractYear, Least
 
 from brobygger import genders
+from brobygger.rounding import one_decimal, round_half_up
 from courses.models import Course, Gender, InterventionRecord, Referral
 
 AGE_BANDS = [("18-25", 18, 25), ("26-30", 26, 30), ("31-35", 31, 35), ("36-45", 36, 45), ("Over 45", 46, 200)]
@@ -28,17 +28,6 @@ MIN_ROUND_RESPONDENTS = 10
 CLINICAL_CHANGE = 10
 DAYS_PER_MONTH = Fraction(1461, 48)  # 365.25 / 12
 SQLITE_MAP_BYTES = 1 << 30
-
-
-def one_decimal(value) -> float | None:
-    """Round half up to one decimal (a Fraction, int or float)."""
-    if value is None:
-        return None
-    if isinstance(value, Fraction):
-        exact = Decimal(value.numerator) / Decimal(value.denominator)
-    else:
-        exact = Decimal(str(value))
-    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 class DaysBetween(Func):
@@ -282,7 +271,7 @@ def paired_t_test(n: int, diff_sum: int, diff_squares: int) -> dict:
     variance = (diff_squares - n * mean * mean) / (n - 1) if n > 1 else 0.0
     sd = max(variance, 0.0) ** 0.5
     if n < 2 or sd == 0:
-        return {"sd": round(sd, 1), "t": None, "p": None}
+        return {"sd": round_half_up(sd, 1), "t": None, "p": None}
     t = mean / (sd / n ** 0.5)
     p = float(2 * stats.t.sf(abs(t), n - 1))
-    return {"sd": round(sd, 1), "t": round(t, 2), "p": round(p, 3)}
+    return {"sd": round_half_up(sd, 1), "t": round_half_up(t, 2), "p": round_half_up(p, 3)}
