@@ -170,6 +170,7 @@ def comparison_tables(reports: list[dict]) -> list[Table]:
         "mean_months": r["participation"]["mean_months"], "mean_age": r["age"]["mean"],
         "trafficking": r["trafficking_referrals"]}[k])
     overview.chart = total_chart
+    overview.note = str(HIDDEN_NOTE)
     return [
         overview,
         table("age", _("Age at registration"), [(label, age_label(label)) for label, *_r in AGE_BANDS]
