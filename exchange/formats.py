@@ -300,7 +300,6 @@ def read_who5(data: bytes) -> Parsed:
     if problems:
         return Parsed([], problems)
     result = []
-    seen: dict[tuple, int] = {}
     for number, values in enumerate(reader, start=2):
         if not any(values):
             continue
@@ -325,11 +324,5 @@ def read_who5(data: bytes) -> Parsed:
                 problems.append(Problem(number, item, _("The answer must be a whole number from 0 to 5.")))
             else:
                 answers.append(int(value))
-        if ref and answered_on:
-            key = (ref.casefold(), answered_on)
-            if key in seen:
-                problems.append(Problem(number, WHO5_DATE, _(
-                    "The same citizen already has an answer on this date in row %(other)s.") % {"other": seen[key]}))
-            seen[key] = number
         result.append(Who5Row(row=number, ref=ref, answered_on=answered_on, answers=answers))
     return Parsed(result, problems)
