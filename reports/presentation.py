@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import pgettext
 
-from brobygger import charts
+from brobygger import agebands, charts
 from brobygger.disclosure import HIDDEN
 from brobygger.rounding import percent
 
-from .services import AGE_BANDS, GENDER_LABELS, INTERVENTION_BUCKETS, Gathered
+from .services import GENDER_LABELS, INTERVENTION_BUCKETS, Gathered
 
 # Colours for the WHO-5 risk bands, with labels, so colour is never the only carrier.
 WHO5_BANDS = [(0, 35, "0-35", charts.WHO5_BANDS_COLOURS[0]), (35, 50, "36-50", charts.WHO5_BANDS_COLOURS[1])]
@@ -49,7 +49,7 @@ def share(count, total):
 
 
 def age_label(key):
-    return {"Over 45": _("Over 45"), "Ukendt": _("Unknown")}.get(key, key)
+    return agebands.label(key)
 
 
 GENDER_BY_KEY = {word: value for value, word in GENDER_LABELS.items()}
@@ -105,6 +105,13 @@ def report_tables(gathered: Gathered, *, outside: bool = False) -> list[Table]:
                     data["citizens_per_intervention"], citizens),
     ]
     tables.extend(who5_tables(gathered))
+    return with_caveats(tables, data.get("caveats", []))
+
+
+def with_caveats(tables: list[Table], caveats: list[str]) -> list[Table]:
+    """Say beside every table why deleted courses' figures may not be exact (see rights.retained)."""
+    for table in tables:
+        table.note = " ".join([table.note, *caveats]).strip()
     return tables
 
 
@@ -171,14 +178,14 @@ def comparison_tables(reports: list[dict]) -> list[Table]:
         "trafficking": r["trafficking_referrals"]}[k])
     overview.chart = total_chart
     overview.note = str(HIDDEN_NOTE)
-    return [
+    caveats = [f"{r['project']}: {caveat}" for r in reports for caveat in r.get("caveats", [])]
+    return with_caveats([
         overview,
-        table("age", _("Age at registration"), [(label, age_label(label)) for label, *_r in AGE_BANDS]
-              + [("Ukendt", _("Unknown"))], lambda r, k: r["age"][k]),
+        table("age", _("Age at registration"), [(key, age_label(key)) for key in (*agebands.KEYS, agebands.UNKNOWN)], lambda r, k: r["age"][k]),
         table("gender", _("Gender"), [(k, gender_label(k)) for k in GENDER_LABELS.values()],
               lambda r, k: r["gender"][k]),
         table("interventions_per_citizen", _("Interventions per citizen"),
               [(k, bucket_label(k)) for k in INTERVENTION_BUCKETS], lambda r, k: r["interventions_per_citizen"][k]),
         table("who5_rounds", _("WHO-5 mean score per round"),
               [(k, pgettext("WHO-5 round", "Round %(k)s") % {"k": k}) for k in rounds], round_mean),
-    ]
+    ], caveats)
