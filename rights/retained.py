@@ -32,6 +32,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from brobygger import agebands
 from courses.models import InterventionRecord, Referral
 from wellbeing.models import Who5Response
+from wellbeing.rounds import ANSWER_ORDER
 
 from .models import RetainedCount
 
@@ -78,9 +79,9 @@ def figures_of(courses, *, today: date) -> dict[Key, list[int]]:
         Referral.objects.filter(course_id__in=ids, target=Referral.Target.ANTI_TRAFFICKING)
         .values("course_id").annotate(first=Min("date")).order_by().values_list("course_id", "first")
     )
-    answers = defaultdict(list)  # per course, (day, score) in the order the report numbers them
+    answers = defaultdict(list)  # per course, (day, score) by answer number (wellbeing.rounds)
     for course_id, day, score in (Who5Response.objects.filter(course_id__in=ids)
-                                  .order_by("course_id", "answered_on", "pk")
+                                  .order_by("course_id", *ANSWER_ORDER)
                                   .values_list("course_id", "answered_on", "score")):
         answers[course_id].append((day, score))
 
