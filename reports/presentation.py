@@ -178,6 +178,7 @@ def comparison_tables(reports: list[dict]) -> list[Table]:
         "mean_months": r["participation"]["mean_months"], "mean_age": r["age"]["mean"],
         "trafficking": r["trafficking_referrals"]}[k])
     overview.chart = total_chart
+    overview.note = str(HIDDEN_NOTE)
     caveats = [f"{r['project']}: {caveat}" for r in reports for caveat in r.get("caveats", [])]
     return with_caveats([
         overview,
