@@ -47,7 +47,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 
-_DEMO_SECRET_KEY = "demo-only-insecure-key-never-used-in-production-0123456789"
+_DEMO_SECRET_KEY = "demo-only-insecure-key-never-used-in-production-0123456789"  # nosec B105  # refused below unless DEBUG is on
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
