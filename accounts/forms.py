@@ -23,11 +23,23 @@ class UserForm(ModelForm):
 
     def clean_password(self):
         password = self.cleaned_data.get("password")
-        if password:
-            password_validation.validate_password(password, self.instance)
-        elif not self.instance.pk:
+        if not password and not self.instance.pk:
             raise forms.ValidationError(_("A new user needs a password."))
         return password
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password:
+            # Checked against the user as typed in this form: the instance does not have the new
+            # user name (or any, for a new user) until the form is saved.
+            candidate = User(**{name: cleaned.get(name, getattr(self.instance, name))
+                                for name in ("username", "first_name", "last_name", "email")})
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
 
     def save(self, commit=True):
         user = super().save(commit=False)

@@ -11,7 +11,14 @@ from brobygger.sections import render_sections
 from projects.models import Project
 
 from . import services
-from .access import acting_organisation, can_manage_course, course_for_user, course_memberships, visible_courses
+from .access import (
+    acting_organisation,
+    can_change_referral,
+    can_manage_course,
+    course_for_user,
+    course_memberships,
+    visible_courses,
+)
 from .forms import (
     ConsentForm,
     CourseFilterForm,
@@ -85,11 +92,15 @@ def course_create(request):
 
 def course_detail(request, code):
     course = course_for_user(request, code)
+    referrals = list(course.referrals.select_related("organisation", "shared_with"))
+    for referral in referrals:
+        referral.course = course  # the rule below asks the course; no query per referral
+        referral.can_change = can_change_referral(request.user, referral)
     context = {
         "course": course,
         "can_manage": can_manage_course(request.user, course),
         "interventions": course.interventions.select_related("organisation"),
-        "referrals": course.referrals.select_related("organisation", "shared_with"),
+        "referrals": referrals,
         "consents": course.consents.select_related("organisation"),
         "status_form": ReferralStatusForm(),
         "sections": render_sections("course", request, course),
@@ -174,6 +185,9 @@ def referral_add(request, code):
 def referral_status(request, code, pk):
     course = course_for_user(request, code)
     referral = get_object_or_404(course.referrals, pk=pk)
+    referral.course = course
+    if not can_change_referral(request.user, referral):
+        raise Http404("Not a referral this user may change")
     form = ReferralStatusForm(request.POST)
     if form.is_valid():
         services.set_referral_status(referral=referral, status=form.cleaned_data["status"], by=request.user)

@@ -1,6 +1,6 @@
 """Live indicators for budget goals (registered in WellbeingConfig.ready())."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Avg, Count, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
@@ -8,22 +8,28 @@ from django.utils import timezone
 from courses.models import Course
 
 from .models import Who5Response
-from .schedule import answer_dates, answered_rounds, rounds_due
+from .rounds import GRACE_DAYS, answer_dates, answered_rounds, rounds_due
 
 
 def response_rate(project, start: date, end: date) -> float | None:
     """Share (%) of the project's courses with a follow-up measurement due from start to end whose
-    (latest) due follow-up was answered. None when no follow-up was due."""
+    (latest) due follow-up was answered. None when no follow-up was due.
+
+    "Due" as in the project page's response rate (wellbeing.rounds.response_rate_by_round): a
+    follow-up counts once its grace period has passed by the end, or once it was answered.
+    """
     until = min(end, timezone.localdate())
+    closed = until - timedelta(days=GRACE_DAYS)
     courses = list(Course.objects.filter(project=project, start_date__lte=until).select_related("project"))
     answers = answer_dates([c.pk for c in courses])
     due = got = 0
     for course in courses:
-        follow_ups = [(k, day) for k, day in rounds_due(course, until) if k >= 1 and day >= start]
+        done = answered_rounds(course, answers.get(course.pk, []))
+        follow_ups = [k for k, day in rounds_due(course, until) if k >= 1 and day >= start and (k in done or day <= closed)]
         if not follow_ups:
             continue
         due += 1
-        if follow_ups[-1][0] in answered_rounds(course, answers.get(course.pk, [])):
+        if follow_ups[-1] in done:
             got += 1
     return round(100 * got / due, 1) if due else None
 

@@ -18,7 +18,7 @@ from courses.access import course_for_user, course_memberships, visible_courses
 from . import ratelimit, services
 from .forms import Who5Form, WorkerWho5Form
 from .models import Who5Language
-from .schedule import due_measurements
+from .rounds import due_measurements
 from .wording import ensure_official_wording
 
 # Where "leave quickly" goes: a neutral, everyday site (the Danish weather service).
@@ -92,6 +92,14 @@ def citizen_thanks(request):
     return _citizen_page(request, "wellbeing/citizen/thanks.html", {}, language=_language(request.GET.get("lang")))
 
 
+@public
+def citizen_accessibility(request):
+    """The accessibility statement for the citizen's pages: in their language and look, and as silent
+    about the person and the purpose as the pages it belongs to (the staff statement is neither)."""
+    return _citizen_page(request, "wellbeing/citizen/accessibility.html", {},
+                         language=_language(request.GET.get("lang")))
+
+
 # The workers' pages.
 
 
@@ -130,7 +138,7 @@ def invite(request, code):
         svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
         context.update({
             "invitation": invitation, "link": link,
-            "qr_svg": mark_safe(svg),  # noqa: S308 - segno's own markup; the only text in it is escaped above
+            "qr_svg": mark_safe(svg),  # noqa: S308  # nosec B308 B703  # segno's own markup; the only text in it is escaped above
         })
         # Shown once: the link exists only on this page and the card, never in the database.
         return render(request, "wellbeing/invitation.html", context)
