@@ -1,3 +1,4 @@
+import uuid
 from datetime import timedelta
 
 from django import forms
@@ -26,7 +27,14 @@ class CardCodeField(forms.CharField):
                                   "class": "input-width-s"})
 
 
-class ContactForm(Form):
+class SavedOnceForm(Form):
+    """A form whose record is saved once: the id goes with the form (and with the phone's queue), and a
+    repeat of it (a double tap, a retry after a timeout) is the same record."""
+
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
+
+
+class ContactForm(SavedOnceForm):
     OUTCOMES = [
         ("information_given", _("Information given")),
         ("appointment_booked", _("Appointment booked")),
@@ -69,7 +77,7 @@ class ContactForm(Form):
         self.fields["card_code"].widget.attrs["aria-describedby"] = "card-check id_card_code_helptext"
 
 
-class HealthVisitForm(Form):
+class HealthVisitForm(SavedOnceForm):
     uses = forms.MultipleChoiceField(
         label=_("What was used"), widget=forms.CheckboxSelectMultiple,
         choices=[(u, HealthRoomVisit._meta.get_field(u).verbose_name.capitalize()) for u in HealthRoomVisit.USES],
@@ -82,7 +90,7 @@ class HealthVisitForm(Form):
         self.fields["at"].initial = _now_minute
 
 
-class ActivityForm(Form):
+class ActivityForm(SavedOnceForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=GroupActivity.Kind.choices, widget=forms.RadioSelect)
     date = forms.DateField(label=_("Date"), widget=DateInput())
     place = FreeTextField(label=_("Place"), max_length=120)
