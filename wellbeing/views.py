@@ -18,7 +18,7 @@ from courses.access import course_for_user, course_memberships, visible_courses
 from . import ratelimit, services
 from .forms import Who5Form, WorkerWho5Form
 from .models import Who5Language
-from .schedule import due_measurements
+from .rounds import due_measurements
 from .wording import ensure_official_wording
 
 # Where "leave quickly" goes: a neutral, everyday site (the Danish weather service).
