@@ -19,13 +19,16 @@ class Indicator:
     compute: Callable
     unit: str = ""  # e.g. "%" or "" for a count
     counts_people: bool = True  # False for counts of events (meetings held): small numbers identify no one
+    # caveat(project, start, end) -> words to show beside the figure when it may not be exact, else "".
+    caveat: Callable | None = None
 
 
 _INDICATORS: dict[str, Indicator] = {}
 
 
-def register(key: str, label, compute: Callable, unit: str = "", *, counts_people: bool = True) -> None:
-    _INDICATORS[key] = Indicator(key, label, compute, unit, counts_people)
+def register(key: str, label, compute: Callable, unit: str = "", *, counts_people: bool = True,
+             caveat: Callable | None = None) -> None:
+    _INDICATORS[key] = Indicator(key, label, compute, unit, counts_people, caveat)
 
 
 def get(key: str) -> Indicator | None:
@@ -34,6 +37,12 @@ def get(key: str) -> Indicator | None:
 
 def choices() -> list[tuple[str, str]]:
     return [(i.key, i.label) for i in sorted(_INDICATORS.values(), key=lambda i: str(i.label))]
+
+
+def caveat(key: str, project, start, end) -> str:
+    """Why the figure for the period may not be exact, in words ("" when it is)."""
+    indicator = _INDICATORS.get(key)
+    return "" if indicator is None or indicator.caveat is None else indicator.caveat(project, start, end)
 
 
 def compute(key: str, project, start, end):

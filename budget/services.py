@@ -492,6 +492,7 @@ def goal_progress(initiative: Initiative, *, hide_small: bool) -> list[dict]:
             "percent": percent,
             "bar": min(percent, 100) if percent is not None else 0,
             "reached": percent is not None and percent >= 100,
+            "caveat": indicators.caveat(goal.key, initiative.project, goal.period_start, goal.period_end),
         })
     return result
 
