@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django.db.models import Avg, Count, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
+from brobygger.rounding import percent, round_half_up
 from courses.models import Course
 
 from .models import Who5Response
@@ -18,6 +19,17 @@ def response_rate(project, start: date, end: date) -> float | None:
     "Due" as in the project page's response rate (wellbeing.rounds.response_rate_by_round): a
     follow-up counts once its grace period has passed by the end, or once it was answered.
     """
+    got, due = _response_counts(project, start, end)
+    return percent(got, due, 1)
+
+
+def response_rate_groups(project, start: date, end: date) -> tuple[int, int]:
+    """The people the response rate is made of: who answered and who did not (brobygger.indicators)."""
+    got, due = _response_counts(project, start, end)
+    return got, due - got
+
+
+def _response_counts(project, start: date, end: date) -> tuple[int, int]:
     until = min(end, timezone.localdate())
     closed = until - timedelta(days=GRACE_DAYS)
     courses = list(Course.objects.filter(project=project, start_date__lte=until).select_related("project"))
@@ -31,7 +43,7 @@ def response_rate(project, start: date, end: date) -> float | None:
         due += 1
         if follow_ups[-1] in done:
             got += 1
-    return round(100 * got / due, 1) if due else None
+    return got, due
 
 
 def paired_change_summary(courses, start: date | None, end: date) -> dict:
@@ -52,8 +64,13 @@ def paired_change_summary(courses, start: date | None, end: date) -> dict:
         .aggregate(mean=Avg("change"), courses=Count("pk"), risen=Count("pk", filter=Q(change__gte=10)))
     )
     mean = result["mean"]
-    return {"mean": None if mean is None else round(float(mean), 1), "courses": result["courses"],
+    return {"mean": round_half_up(mean, 1), "courses": result["courses"],
             "risen": result["risen"]}
+
+
+def paired_change_groups(project, start: date, end: date) -> tuple[int]:
+    """The people the paired change is a mean over (brobygger.indicators)."""
+    return (paired_change_summary(Course.objects.filter(project=project), start, end)["courses"],)
 
 
 def paired_change(project, start: date, end: date) -> float | None:
