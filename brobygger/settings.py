@@ -257,6 +257,10 @@ LOGGING = {
 # The database itself refuses to delete entries younger than 180 days (audit migrations).
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 2 * 365)
 
+# Break-glass: how many hours a caseworker's emergency access to a course outside their scope lasts
+# (courses/access.py). Long enough for a night's emergency, short enough to end with it.
+BREAK_GLASS_HOURS = env_int("BREAK_GLASS_HOURS", 4)
+
 # Demo users (seed_demo) may sign in without a second factor only on a DEBUG server.
 DEMO_MODE = DEBUG and env_bool("DEMO_MODE", True)
 FORM_RENDERER = "brobygger.forms.DKFDSRenderer"

@@ -6,10 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from brobygger import agebands
 from brobygger.forms import DateInput, DateTimeInput, Form, FreeTextField
 from courses.models import Gender, Referral
 
-from .models import AgeBand, GroupActivity, HealthRoomVisit
+from .models import GroupActivity, HealthRoomVisit
 
 
 def _now_minute():
@@ -64,7 +65,7 @@ class ContactForm(SavedOnceForm):
             memberships__project=project, memberships__role__in=["outreach", "coordinator"]
         ).distinct().order_by("first_name", "username")
         self.fields["referral_target"].choices = [("", _("No referral"))] + list(Referral.Target.choices)
-        self.fields["age_band"].choices = [("", _("Not told"))] + list(AgeBand.choices)
+        self.fields["age_band"].choices = [("", _("Not told"))] + list(agebands.CHOICES)
         self.fields["gender"].choices = [("", _("Not told"))] + [c for c in Gender.choices if c[0] != "unknown"]
         self.fields["at"].initial = _now_minute
         self.fields["staff"].initial = [user.pk]

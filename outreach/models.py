@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from brobygger import agebands
 from brobygger.identity import check_no_identity
 from courses.models import CODE_ALPHABET, Gender, Referral
 
@@ -92,15 +93,6 @@ class Card(models.Model):
         return self.code
 
 
-class AgeBand(models.TextChoices):
-    # The bands of the 2024 exit-package report.
-    A18_25 = "18-25", "18-25"
-    A26_30 = "26-30", "26-30"
-    A31_35 = "31-35", "31-35"
-    A36_45 = "36-45", "36-45"
-    OVER_45 = "46+", _("over 45")
-
-
 class OutreachContact(models.Model):
     """One anonymous talk with one person at a site."""
 
@@ -119,7 +111,7 @@ class OutreachContact(models.Model):
     accompanied = models.BooleanField(_("accompanied"), default=False)
     card = models.ForeignKey(Card, models.SET_NULL, null=True, blank=True, related_name="contacts",
                              verbose_name=_("card"))
-    age_band = models.CharField(_("age band"), max_length=5, choices=AgeBand.choices, blank=True)
+    age_band = models.CharField(_("age band"), max_length=5, choices=agebands.CHOICES, blank=True)
     gender = models.CharField(_("gender"), max_length=12, choices=Gender.choices, blank=True)
     note = models.CharField(_("short note"), max_length=300, blank=True, validators=[check_no_identity])
     # Made on the phone (crypto.randomUUID()) when the record is saved, online or offline: a repeat
