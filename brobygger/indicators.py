@@ -23,14 +23,16 @@ class Indicator:
     # (answered and not answered; the people a mean is over). Outside the project the figure is
     # hidden when one of them is 1-4 (brobygger.disclosure).
     groups: Callable | None = None
+    # caveat(project, start, end) -> words to show beside the figure when it may not be exact, else "".
+    caveat: Callable | None = None
 
 
 _INDICATORS: dict[str, Indicator] = {}
 
 
 def register(key: str, label, compute: Callable, unit: str = "", *, counts_people: bool = True,
-             groups: Callable | None = None) -> None:
-    _INDICATORS[key] = Indicator(key, label, compute, unit, counts_people, groups)
+             groups: Callable | None = None, caveat: Callable | None = None) -> None:
+    _INDICATORS[key] = Indicator(key, label, compute, unit, counts_people, groups, caveat)
 
 
 def get(key: str) -> Indicator | None:
@@ -39,6 +41,12 @@ def get(key: str) -> Indicator | None:
 
 def choices() -> list[tuple[str, str]]:
     return [(i.key, i.label) for i in sorted(_INDICATORS.values(), key=lambda i: str(i.label))]
+
+
+def caveat(key: str, project, start, end) -> str:
+    """Why the figure for the period may not be exact, in words ("" when it is)."""
+    indicator = _INDICATORS.get(key)
+    return "" if indicator is None or indicator.caveat is None else indicator.caveat(project, start, end)
 
 
 def compute(key: str, project, start, end):

@@ -495,6 +495,7 @@ def goals_progress(initiatives, *, hide_small: bool) -> list[list[dict]]:
                 "value": shown,
                 "exact": value,
                 "target": int(goal.target) if goal.target == goal.target.to_integral() else goal.target,
+                "caveat": indicators.caveat(goal.key, initiative.project, goal.period_start, goal.period_end),
             })
         result.append(rows)
     if hide_small:

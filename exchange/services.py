@@ -121,9 +121,9 @@ def _referral_names(target: str, service_name: str, directory_name: str | None) 
     return {name_key(part) for name in names for part in name.split(";") if part.strip()}
 
 
-def check_registrations(project: Project, data: bytes) -> formats.Parsed:
-    """Parse and check a workbook for `project` without storing anything."""
-    parsed = formats.read_registrations(data)
+def check_registrations(project: Project, data: bytes, *, time_limit: float | None = None) -> formats.Parsed:
+    """Parse and check a workbook for `project` without storing anything; `time_limit` in seconds."""
+    parsed = formats.read_registrations(data, time_limit=time_limit)
     if not parsed.problems and project.lead_organisation_id is None:
         parsed.problems.append(Problem(None, "", _("The project has no lead organisation to own the courses.")))
     if not parsed.problems:
@@ -141,8 +141,8 @@ def check_registrations(project: Project, data: bytes) -> formats.Parsed:
     return parsed
 
 
-def import_registrations(*, project: Project, data: bytes, by=None) -> ImportResult:
-    parsed = check_registrations(project, data)
+def import_registrations(*, project: Project, data: bytes, by=None, time_limit: float | None = None) -> ImportResult:
+    parsed = check_registrations(project, data, time_limit=time_limit)
     if parsed.problems:
         raise ImportRefused(parsed.problems)
     return _store_registrations(project, parsed, by)
