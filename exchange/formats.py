@@ -289,6 +289,9 @@ def _read_registration_rows(rows, deadline: float | None = None) -> Parsed:
             problems.append(Problem(1, column_letter(index), _("This column header appears twice.")))
         elif name.casefold() in {n.casefold() for _i, n in interventions}:
             problems.append(Problem(1, column_letter(index), _("This column header appears twice.")))
+        elif identity_problems(name):  # the header becomes a catalogue name, shown in every report
+            problems.append(Problem(1, column_letter(index), _(
+                "The text seems to contain a CPR number or contact details. Remove them.")))
         else:
             interventions.append((index, name))
     if problems:

@@ -70,6 +70,7 @@ def test_citizen_chooses_english(ui, world):
     answer_all(ui.page, ["Some of the time", "At no time", "More than half of the time", "Most of the time",
                          "All of the time"])
     ui.page.get_by_role("button", name="Send my answers").click()
+    ui.page.wait_for_url(re.compile(r"/s/done/"))
     assert ui.page.locator("h1").inner_text() == "Thank you"
     assert Who5Response.objects.get().language == "en"
     assert Who5Response.objects.get().score == 4 * (1 + 0 + 3 + 4 + 5)
@@ -108,3 +109,58 @@ def test_the_score_is_on_the_course_page_at_phone_width(ui, world):
     ui.check()
     ui.goto(f"/wellbeing/courses/{world.course_a.code}/answer/")
     ui.check()
+
+
+def _back_until_the_start(ui, questionnaire_words):
+    """Press Back until the browser has nowhere to go; no page on the way may show the questionnaire."""
+    page = ui.page
+    seen = []
+    for _ in range(10):
+        if page.go_back() is None and page.url == "about:blank":
+            break
+        seen.append(page.url)
+        body = page.locator("body").inner_text() if page.url.startswith(ui.base) else ""
+        for words in questionnaire_words:
+            assert words not in body, f"Back showed the questionnaire again at {page.url}"
+    assert page.url == "about:blank"
+    return seen
+
+
+def test_leave_quickly_after_a_language_switch_and_a_refused_send_leaves_nothing_behind(ui, world):
+    _, token = services.create_invitation(course=world.course_a, by=None)
+    ui.page.route("https://www.dmi.dk/**", lambda route: route.fulfill(body="<h1>Vejret</h1>",
+                                                                       content_type="text/html"))
+    page = ui.phone().page
+    ui.goto(f"/s/{token}/")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(re.compile(r"lang=en"))
+    answer_all(page, ["Some of the time"] * 3)
+    page.get_by_role("button", name="Send my answers").click()
+    assert page.locator("#error-summary").is_visible()
+    assert "Statement 4" in page.locator("#error-summary").inner_text()
+    ui.check()
+    page.get_by_role("link", name="Leave quickly").click()
+    page.wait_for_url("https://www.dmi.dk/")
+    seen = _back_until_the_start(ui, ["How have you been?", "Hvordan har du haft det?"])
+    assert all("/s/" not in url for url in seen)
+    assert Who5Response.objects.count() == 0
+
+
+def test_leave_quickly_from_the_thank_you_page_does_not_lead_back_to_the_answers(ui, world):
+    _, token = services.create_invitation(course=world.course_a, by=None)
+    ui.page.route("https://www.dmi.dk/**", lambda route: route.fulfill(body="<h1>Vejret</h1>",
+                                                                       content_type="text/html"))
+    page = ui.phone().page
+    ui.goto(f"/s/{token}/")
+    page.get_by_role("link", name="Tilgængelighedserklæring").click()
+    page.wait_for_url(re.compile(r"/s/accessibility/"))
+    page.get_by_role("link", name="Tilbage til spørgsmålene").click()
+    page.wait_for_url(re.compile(rf"/s/{token}/"))
+    answer_all(page, ["Hele tiden"] * 5)
+    page.get_by_role("button", name="Send mine svar").click()
+    page.wait_for_url(re.compile(r"/s/done/"))
+    assert Who5Response.objects.count() == 1
+    page.get_by_role("link", name="Forlad siden hurtigt").click()
+    page.wait_for_url("https://www.dmi.dk/")
+    seen = _back_until_the_start(ui, ["Hvordan har du haft det?", "Hele tiden"])
+    assert all("/s/" not in url for url in seen)
