@@ -21,6 +21,7 @@ from brobygger import indicators, rounding
 from brobygger.disclosure import HIDDEN
 from brobygger.identity import check_no_identity
 from brobygger.spreadsheets import UnreadableFile, parse_date, read_csv
+from brobygger.text import clean_control_characters
 
 from .models import CURRENCY, BudgetLine, FinanceImport, Flag, GoalIndicator, Initiative, MeetingHeld, SpendingEntry
 
@@ -416,8 +417,10 @@ def read_finance_csv(*, initiative: Initiative, data: bytes) -> list[dict]:
         if not row_problems:
             identity = (booked_on, account.lower(), amount, entry_text)
             rows.append({
+                # Stored without control characters; the row's hash stays that of the file's text, so a
+                # file imported before is still recognised.
                 "line": lines[(account.lower(), booked_on.year)], "booked_on": booked_on, "amount": amount,
-                "text": entry_text,
+                "text": clean_control_characters(entry_text),
                 "hash": _row_hash(initiative, booked_on, account.lower(), amount, entry_text, seen[identity]),
             })
             seen[identity] += 1
