@@ -76,3 +76,16 @@ def icon(name, label="", css=""):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def with_unit(value, unit=""):
+    """A figure with its unit ("12 %"): "–" when there is none, and a hidden figure
+    (brobygger.disclosure.HIDDEN) as its marker alone, with no unit after it."""
+    from django.utils.formats import number_format
+
+    if value is None:
+        return "–"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return f"{number_format(value)}{unit}"
