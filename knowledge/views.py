@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from brobygger.disclosure import is_staff_somewhere
+
 from . import selectors, services
 from .access import (
     author_required,
@@ -267,7 +269,11 @@ def image(request, pk):
 
 @follow_up_required
 def followup(request):
-    return render(request, "knowledge/followup.html", {"data": selectors.learning_followup()})
+    data = selectors.learning_followup()
+    # The modules are shared by every project: exact for staff of a project, hidden for everyone else.
+    if not is_staff_somewhere(request.user):
+        data = selectors.disclosed_followup(data)
+    return render(request, "knowledge/followup.html", {"data": data})
 
 
 # --- advisors -----------------------------------------------------------------------------

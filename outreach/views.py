@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from brobygger.charts import bar_chart
+from brobygger.disclosure import Audience, audience
 from brobygger.views import public
 from courses.access import visible_courses
 
@@ -20,7 +21,6 @@ from .access import (
     coordinator_project,
     followup_project,
     is_coordinator,
-    is_inside,
     outreach_project,
     outreach_projects,
 )
@@ -243,7 +243,7 @@ def _followup(request, slug):
     project = followup_project(request, slug)
     period = PeriodForm(request.GET or None)
     start, end = period.period()
-    data = selectors.followup(project, start, end, suppressed=not is_inside(request.user, project))
+    data = selectors.followup(project, start, end, suppressed=audience(request.user, project) == Audience.OUTSIDE)
     return project, period, data
 
 
