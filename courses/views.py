@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit import log
 from brobygger.sections import render_sections
 from projects.models import Project
 
@@ -57,6 +58,10 @@ def course_list(request):
     if attention_only:
         courses = courses.filter(pk__in=attention.keys())
     page = Paginator(courses.order_by("-start_date", "code"), 50).get_page(request.GET.get("page"))
+    log.shown(request, page.object_list)
+    # A search that finds nothing is still a search in these projects.
+    chosen = form.cleaned_data["project"] if form.is_valid() else ""
+    log.concerns(request, *[p for p in projects if not chosen or p.slug == chosen])
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "courses/course_list.html", {

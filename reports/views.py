@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from audit import log
+
 from . import exports
 from .access import can_compare, national_analyst_projects, project_for_report, report_projects
 from .forms import ReportForm
@@ -66,8 +68,9 @@ def report_compare(request):
         raise Http404("No cross-project view")
     form = ReportForm(request.GET or None)
     as_of, period_start = form.dates()
-    reports = [suppressed_report(gather(p, as_of, period_start).data)
-               for p in national_analyst_projects(request.user).order_by("name")]
+    projects = list(national_analyst_projects(request.user).order_by("name"))
+    log.concerns(request, *projects)
+    reports = [suppressed_report(gather(p, as_of, period_start).data) for p in projects]
     return render(request, "reports/compare.html", {
         "form": form, "as_of": as_of, "tables": comparison_tables(reports), "reports": reports,
         "title": _("Projects side by side"),
