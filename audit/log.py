@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from brobygger.identity import identity_problems
+from brobygger.logfilter import CITIZEN_LINK, LINK
 from signin.middleware import client_ip
 
 from .models import AccessEvent
@@ -20,10 +21,9 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # Query parameters that are not search criteria.
 NOT_CRITERIA = {"page", "csrfmiddlewaretoken"}
 # URL arguments that open something by themselves (the citizen's one-time WHO-5 link):
-# never written to the log. TOKEN_SEGMENT catches such a key in an address no URL matched.
+# never written to the log. An address no URL matched still goes through the console's rule.
 SECRET_ARGUMENTS = {"token"}
 SECRET = "[link]"
-TOKEN_SEGMENT = re.compile(r"(?<=/)[A-Za-z0-9]{20,}(?=/|$)")
 
 
 def safe_text(value: str, limit: int = 80) -> str:
@@ -43,7 +43,7 @@ def safe_path(request) -> str:
             secret = str(match.kwargs[key])
             if secret:
                 path = path.replace(secret, SECRET)
-    return safe_text(TOKEN_SEGMENT.sub(SECRET, path), 300)
+    return safe_text(CITIZEN_LINK.sub(LINK, path), 300)
 
 
 def search_criteria(query) -> str:
