@@ -7,6 +7,7 @@ from brobygger.forms import ModelForm
 from projects.models import Organisation, Project
 
 from .models import Membership, User
+from .services import grant_role, self_grant_problem
 
 
 class UserForm(ModelForm):
@@ -22,11 +23,23 @@ class UserForm(ModelForm):
 
     def clean_password(self):
         password = self.cleaned_data.get("password")
-        if password:
-            password_validation.validate_password(password, self.instance)
-        elif not self.instance.pk:
+        if not password and not self.instance.pk:
             raise forms.ValidationError(_("A new user needs a password."))
         return password
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password:
+            # Checked against the user as typed in this form: the instance does not have the new
+            # user name (or any, for a new user) until the form is saved.
+            candidate = User(**{name: cleaned.get(name, getattr(self.instance, name))
+                                for name in ("username", "first_name", "last_name", "email")})
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
 
     def save(self, commit=True):
         user = super().save(commit=False)
@@ -43,8 +56,9 @@ class MembershipForm(ModelForm):
         fields = ["user", "organisation", "project", "role"]
         labels = {"user": _("User"), "organisation": _("Organisation"), "project": _("Project")}
 
-    def __init__(self, *args, project: Project | None = None, **kwargs):
+    def __init__(self, *args, by=None, project: Project | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.by = by
         users = User.objects.filter(is_active=True).order_by("username")
         self.fields["user"].queryset = users
         if project is not None:
@@ -74,9 +88,18 @@ class MembershipForm(ModelForm):
         if role and role not in Membership.GLOBAL_ROLES and project is None:
             self.add_error("project", _("Choose the project the role is for."))
         user, organisation = cleaned.get("user"), cleaned.get("organisation")
+        problem = self_grant_problem(by=self.by, user=user, role=role) if role else None
+        if problem:
+            self.add_error("role", problem)
         if user and organisation and role and not self.errors:
             # Checked here because the database's unique constraint does not see the project
             # when the form has no project field (a coordinator's form) or it is empty.
             if Membership.objects.filter(user=user, organisation=organisation, project=project, role=role).exists():
                 raise forms.ValidationError(_("The user already has this role."))
         return cleaned
+
+    def save(self, commit=True, *, request=None):
+        """Through `grant_role`, so the rule is checked again and the grant is logged."""
+        data = self.cleaned_data
+        return grant_role(by=self.by, user=data["user"], organisation=data["organisation"],
+                          project=data.get("project", self.instance.project), role=data["role"], request=request)

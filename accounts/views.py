@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from . import services
 from .access import administrator_required
 from .forms import MembershipForm, UserForm
 from .models import Membership, User
@@ -28,9 +29,9 @@ def user_edit(request, pk=None):
 @administrator_required
 def user_detail(request, pk):
     user = get_object_or_404(User, pk=pk)
-    form = MembershipForm(request.POST or None, initial={"user": user})
+    form = MembershipForm(request.POST or None, initial={"user": user}, by=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        form.save(request=request)
         messages.success(request, _("The role is added."))
         return redirect("user_detail", user.pk)
     memberships = user.memberships.select_related("organisation", "project")
@@ -42,6 +43,6 @@ def user_detail(request, pk):
 def membership_delete(request, pk):
     membership = get_object_or_404(Membership, pk=pk)
     user_pk = membership.user_id
-    membership.delete()
+    services.remove_role(by=request.user, membership=membership, request=request)
     messages.success(request, _("The role is removed."))
     return redirect("user_detail", user_pk)

@@ -121,7 +121,9 @@ class AccessLogMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             log.record(request, action=Action.SEARCH, detail="; ".join(f"{k}={log.REFUSED}" for k in bad))
-        if hasattr(request, "_messages"):
+        # Not for htmx: a fragment (the phone's card check while typing) shows no messages, so the
+        # message would wait in the session and appear on the next whole page, after a good save.
+        if hasattr(request, "_messages") and not request.headers.get("HX-Request"):
             messages.error(request, _(
                 "Brobygger does not search for CPR numbers, phone numbers or e-mail addresses: "
                 "citizens are known only by their course id. The search was not made."

@@ -1,10 +1,9 @@
-import csv
-
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from brobygger.spreadsheets import csv_writer
 from projects.models import Project
 
 from . import log
@@ -12,7 +11,6 @@ from .access import coordinated_projects, visible_events
 from .forms import AuditFilterForm
 from .selectors import change_history, filter_events
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_LIMIT = 100_000
 
 
@@ -36,24 +34,19 @@ def audit_log(request):
     })
 
 
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def audit_export(request):
     _form, _data, events = _filtered(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="brobygger-access-log-{stamp}.csv"'
     response.write("\ufeff")  # Excel reads UTF-8 with a byte order mark
-    writer = csv.writer(response, delimiter=";")
+    writer = csv_writer(response, delimiter=";")
     writer.writerow(["time", "user", "organisation and role", "action", "course", "page", "address", "status",
                      "from", "details", "project"])
     projects = dict(Project.objects.values_list("pk", "slug"))
     for e in events[:EXPORT_LIMIT].iterator():
-        writer.writerow([_cell(v) for v in (
+        writer.writerow([
             timezone.localtime(e.at).isoformat(timespec="seconds"), e.username, e.roles, e.action, e.course_code,
             e.url_name, e.path, e.status, e.ip, e.detail, projects.get(e.project_id, ""),
-        )])
+        ])
     return response

@@ -159,7 +159,7 @@ def build_data(args):
 class Client:
     def __init__(self, port, session):
         self.port = port
-        self.cookies = {"sessionid": session, "django_language": "da"}
+        self.cookies = {"__Host-sessionid": session, "__Host-django_language": "da"}  # production names
         self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
     def request(self, method, path, body=None):

@@ -27,22 +27,23 @@ def _id(prefix: str) -> str:
 def _fmt(value) -> str:
     if value is None:
         return "–"
-    if isinstance(value, str):
-        return value
+    if not isinstance(value, int | float):  # text, or a hidden count (brobygger.disclosure.HIDDEN)
+        return str(value)
     if isinstance(value, float):
         return number_format(value, 1)
     return number_format(value)
 
 
 def bar_chart(title: str, labels: list, values: list, *, description: str = "", unit: str = "") -> str:
-    """A horizontal bar chart. A value that is a string (e.g. "<5") or None draws no bar."""
+    """A horizontal bar chart. A value that is not a number (a hidden count, text) or None draws no bar."""
     chart_id = _id("chart")
     row, label_w, bar_w, pad = 30, 200, 300, 8
     width = label_w + bar_w + 80
     height = max(1, len(labels)) * row + 2 * pad
     numeric = [v for v in values if isinstance(v, int | float)]
     top = max(numeric) if numeric and max(numeric) > 0 else 1
-    desc = description or "; ".join(f"{label}: {_fmt(v)}{unit}" for label, v in zip(labels, values, strict=True))
+    desc = description or "; ".join(f"{label}: {_fmt(v)}{unit if isinstance(v, int | float) else ''}"
+                                    for label, v in zip(labels, values, strict=True))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'role="img" aria-labelledby="{chart_id}-t {chart_id}-d" class="chart-svg" {FONT} font-size="13">',
@@ -63,7 +64,7 @@ def bar_chart(title: str, labels: list, values: list, *, description: str = "", 
             )
         parts.append(
             f'<text x="{label_w + length + 6:.1f}" y="{y + row / 2 + 4}" fill="{TEXT}">'
-            f"{escape(_fmt(value))}{escape(unit)}</text>"
+            f"{escape(_fmt(value))}{escape(unit) if isinstance(value, int | float) else ''}</text>"
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped above

@@ -40,31 +40,13 @@ def check_period(form, data, start: str, end: str, message) -> None:
 
 
 class IdentitySafeFormMixin:
-    """A refused value is not sent back to the browser.
+    """What was typed stays in the form when the identity check refuses it (issue 17.6).
 
-    If a field fails the identity check (a CPR number, phone or e-mail in free text),
-    the re-rendered form shows that field empty, so the refused text appears on no page.
+    The field is marked with the reason, and the person removes the identifying part
+    themselves, without losing the rest of the note. The refused text goes back only to the
+    browser that sent it, on a page that is never stored (`no-store` on every page); it is
+    never saved or logged.
     """
-
-    def add_error(self, field, error):
-        super().add_error(field, error)
-        self._blank_identity_fields()
-
-    def _blank_identity_fields(self):
-        if not self.is_bound or not self._errors:
-            return
-        blanked = [
-            name
-            for name, errors in self._errors.items()
-            if name in self.fields
-            and any(e.code == "identity" for e in errors.as_data())
-            and self.data.get(self.add_prefix(name))
-        ]
-        if blanked:
-            data = self.data.copy()
-            for name in blanked:
-                data[self.add_prefix(name)] = ""
-            self.data = data
 
 
 class Form(IdentitySafeFormMixin, forms.Form):

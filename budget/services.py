@@ -3,13 +3,11 @@
 Views, the demo and the tests call these functions; nothing here knows about requests.
 """
 
-import csv
 import hashlib
-import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -22,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from brobygger import indicators
 from brobygger.identity import check_no_identity
 from brobygger.smallnumbers import suppress_value
+from brobygger.spreadsheets import UnreadableFile, parse_date, read_csv
 
 from .models import CURRENCY, BudgetLine, FinanceImport, Flag, GoalIndicator, Initiative, MeetingHeld, SpendingEntry
 
@@ -298,7 +297,6 @@ HEADERS = {
     "amount": {"amount", "beløb", "belob", "beloeb"},
     "text": {"text", "tekst", "description", "beskrivelse"},
 }
-DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y")
 _CURRENCY_RE = re.compile(r"\s*(dkk|kr\.?)\s*", re.IGNORECASE)
 
 
@@ -338,22 +336,6 @@ def parse_amount(raw: str) -> Decimal:
     return value
 
 
-def parse_date(raw: str) -> date:
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime((raw or "").strip(), fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(raw)
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="strict")
-
-
 def _row_hash(initiative: Initiative, booked_on: date, account: str, amount: Decimal, text: str, seen: int) -> str:
     """Recognises a row again in a later upload: the same row of the same file gives the same hash.
 
@@ -367,16 +349,13 @@ def read_finance_csv(*, initiative: Initiative, data: bytes) -> list[dict]:
     """Check every row; return them, or raise ImportRefused listing every problem."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise ImportRefused([_("The file is larger than 2 MB.")])
+    reader = read_csv(data)
     try:
-        text = _decode(data)
-    except UnicodeDecodeError:
-        raise ImportRefused([_("The file is not a text (CSV) file.")]) from None
-    if not text.strip():
+        header = [h.lower() for h in next(reader, [])]
+    except UnreadableFile as error:
+        raise ImportRefused([str(error)]) from None
+    if not any(header):
         raise ImportRefused([_("The file is empty.")])
-    first_line = text.splitlines()[0]
-    delimiter = max(";,\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower() for h in next(reader)]
     columns, problems = {}, []
     for name, aliases in HEADERS.items():
         matches = [i for i, h in enumerate(header) if h in aliases]
@@ -392,17 +371,19 @@ def read_finance_csv(*, initiative: Initiative, data: bytes) -> list[dict]:
     start, end = initiative.start_date, initiative.end_date
     rows, seen = [], defaultdict(int)
     for number, cells in enumerate(reader, start=2):
-        if not any(c.strip() for c in cells):
+        if not any(cells):
             continue
         if len(rows) + len(problems) >= MAX_ROWS:
             problems.append(_("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
             break
-        values = {name: cells[i].strip() if i < len(cells) else "" for name, i in columns.items()}
+        values = {name: cells[i] if i < len(cells) else "" for name, i in columns.items()}
         cell = values.__getitem__
         row_problems = []
         booked_on = amount = None
         try:
             booked_on = parse_date(cell("date"))
+            if booked_on is None:
+                raise ValueError("empty")
         except ValueError:
             row_problems.append(_("row %(row)d: the date “%(value)s” is not a date (use 2026-05-31 or 31-05-2026)")
                                 % {"row": number, "value": cell("date")[:30]})

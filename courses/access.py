@@ -50,6 +50,16 @@ def can_manage_course(user, course: Course) -> bool:
     return False
 
 
+def can_change_referral(user, referral) -> bool:
+    """Change a referral's status: whoever may manage the course (its organisation, the coordinator),
+    and the organisation that made the referral. A partner that only shares the course looks on."""
+    course = referral.course
+    if can_manage_course(user, course):
+        return True
+    return any(m.can_see_courses and m.organisation_id == referral.organisation_id
+               for m in user.memberships_in(course.project))
+
+
 def acting_organisation(user, course: Course):
     """The organisation on whose behalf `user` records something on `course`."""
     memberships = [m for m in user.memberships_in(course.project) if m.can_see_courses]

@@ -114,8 +114,9 @@ class InterventionRecordForm(ModelForm):
 
 class ReferralForm(ModelForm):
     # The wording lives with the rule, in rights/consent.py (and its translation catalogue).
-    shares_information = forms.BooleanField(
+    shared_with = forms.ModelChoiceField(
         label=consent_rules.SHARES_INFORMATION_LABEL, required=False, help_text=consent_rules.SHARES_INFORMATION_HELP,
+        queryset=Organisation.objects.none(), empty_label=consent_rules.NO_SHARING_CHOICE,
     )
 
     class Meta:
@@ -131,14 +132,18 @@ class ReferralForm(ModelForm):
         self.fields["date"].initial = timezone.localdate()
         self.course = course
         self.fields["directory_service"].queryset = self.fields["directory_service"].queryset.filter(active=True)
+        # Only where the citizen's consent stands today; the service checks again when saving.
+        self.fields["shared_with"].queryset = Organisation.objects.filter(
+            pk__in=consent_rules.standing_referral_consents(course).values("organisation")
+        )
 
     def clean(self):
         data = super().clean()
         if data.get("directory_service") and not data.get("service_name"):
             data["service_name"] = data["directory_service"].name
-        if data.get("shares_information") and data.get("date"):
-            if not consent_rules.has_referral_consent(self.course, data["date"]):
-                self.add_error("shares_information", consent_rules.NO_CONSENT_MESSAGE)
+        if data.get("shared_with") and data.get("date"):
+            if consent_rules.referral_consent(self.course, data["shared_with"], data["date"]) is None:
+                self.add_error("shared_with", consent_rules.NO_CONSENT_MESSAGE)
         return data
 
     def clean_date(self):

@@ -184,6 +184,13 @@ class Referral(models.Model):
     organisation = models.ForeignKey("projects.Organisation", models.PROTECT, related_name="+",
                                      verbose_name=_("referred by"))
     note = models.CharField(_("short note"), max_length=500, blank=True, validators=[check_no_identity])
+    # Whether information about the citizen went with the referral, to whom, and under which consent:
+    # the citizen's access request lists it. Empty for referrals that passed nothing on.
+    shared_with = models.ForeignKey("projects.Organisation", models.PROTECT, null=True, blank=True,
+                                    related_name="+", verbose_name=_("information passed on to"))
+    # RESTRICT, not PROTECT: a consent is never deleted alone, but erasing the course takes both.
+    consent = models.ForeignKey("Consent", models.RESTRICT, null=True, blank=True, related_name="referrals",
+                                verbose_name=_("under consent"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -194,6 +201,12 @@ class Referral(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(status__in=["requested", "started", "declined"]),
                                    name="referral_status_valid"),
+            # Information is never passed on without naming the consent it was passed on under.
+            models.CheckConstraint(
+                condition=Q(shared_with__isnull=True, consent__isnull=True)
+                | Q(shared_with__isnull=False, consent__isnull=False),
+                name="referral_shared_with_consent",
+            ),
         ]
 
     def __str__(self):
@@ -202,6 +215,10 @@ class Referral(models.Model):
     @property
     def label(self) -> str:
         return self.service_name or self.get_target_display()
+
+    @property
+    def shares_information(self) -> bool:
+        return self.shared_with_id is not None
 
 
 class Consent(models.Model):

@@ -100,19 +100,27 @@ def record_intervention(*, course: Course, intervention, organisation, by, on: d
 
 def make_referral(
     *, course: Course, target: str, organisation, by, on: date, service_name: str = "", status: str = "requested",
-    note: str = "", shares_information: bool = False, directory_service=None,
+    note: str = "", shared_with=None, directory_service=None,
 ) -> Referral:
-    """`shares_information`: information about the citizen is passed on, which needs their recorded consent."""
-    if shares_information:
-        from rights.consent import require_referral_consent
+    """`shared_with`: the organisation information about the citizen is passed on to, if any.
 
-        require_referral_consent(course, on)
-    referral = Referral(
-        course=course, target=target, service_name=service_name, status=status, date=on,
-        organisation=organisation, note=note, created_by=by, directory_service=directory_service,
-    )
-    referral.full_clean()
-    referral.save()
+    That needs the citizen's consent to pass information on to that very organisation, standing
+    today (not withdrawn, whatever `on` says) and given by `on`. The referral records to whom and
+    under which consent, so that the citizen's access request lists it.
+    """
+    from rights.consent import require_referral_consent
+
+    with transaction.atomic():
+        consent = None
+        if shared_with is not None:
+            consent = require_referral_consent(course, shared_with, on, lock=True)
+        referral = Referral(
+            course=course, target=target, service_name=service_name, status=status, date=on,
+            organisation=organisation, note=note, created_by=by, directory_service=directory_service,
+            shared_with=shared_with, consent=consent,
+        )
+        referral.full_clean()
+        referral.save()
     return referral
 
 

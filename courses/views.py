@@ -12,7 +12,14 @@ from brobygger.sections import render_sections
 from projects.models import Project
 
 from . import services
-from .access import acting_organisation, can_manage_course, course_for_user, course_memberships, visible_courses
+from .access import (
+    acting_organisation,
+    can_change_referral,
+    can_manage_course,
+    course_for_user,
+    course_memberships,
+    visible_courses,
+)
 from .forms import (
     ConsentForm,
     CourseFilterForm,
@@ -90,11 +97,15 @@ def course_create(request):
 
 def course_detail(request, code):
     course = course_for_user(request, code)
+    referrals = list(course.referrals.select_related("organisation", "shared_with"))
+    for referral in referrals:
+        referral.course = course  # the rule below asks the course; no query per referral
+        referral.can_change = can_change_referral(request.user, referral)
     context = {
         "course": course,
         "can_manage": can_manage_course(request.user, course),
         "interventions": course.interventions.select_related("organisation"),
-        "referrals": course.referrals.select_related("organisation"),
+        "referrals": referrals,
         "consents": course.consents.select_related("organisation"),
         "status_form": ReferralStatusForm(),
         "sections": render_sections("course", request, course),
@@ -159,14 +170,17 @@ def referral_add(request, code):
     form = ReferralForm(request.POST or None, course=course, organisation=organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.make_referral(
-            course=course, target=data["target"], service_name=data["service_name"], status=data["status"],
-            organisation=organisation, by=request.user, on=data["date"], note=data["note"],
-            shares_information=data["shares_information"],
-            directory_service=data.get("directory_service"),
-        )
-        messages.success(request, _("The referral is recorded."))
-        return redirect("course_detail", course.code)
+        try:
+            services.make_referral(
+                course=course, target=data["target"], service_name=data["service_name"], status=data["status"],
+                organisation=organisation, by=request.user, on=data["date"], note=data["note"],
+                shared_with=data["shared_with"], directory_service=data.get("directory_service"),
+            )
+        except ValidationError as error:  # the consent was withdrawn between the form's check and the save
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The referral is recorded."))
+            return redirect("course_detail", course.code)
     return render(request, "courses/course_part_form.html", {
         "form": form, "course": course, "heading": _("Record a referral"), "button": _("Record"),
     })
@@ -176,6 +190,9 @@ def referral_add(request, code):
 def referral_status(request, code, pk):
     course = course_for_user(request, code)
     referral = get_object_or_404(course.referrals, pk=pk)
+    referral.course = course
+    if not can_change_referral(request.user, referral):
+        raise Http404("Not a referral this user may change")
     form = ReferralStatusForm(request.POST)
     if form.is_valid():
         services.set_referral_status(referral=referral, status=form.cleaned_data["status"], by=request.user)

@@ -4,16 +4,18 @@ The readers return plain rows plus every problem found, each with its row and co
 so the importer can refuse a whole file and list everything wrong in one go.
 """
 
-import csv
 import io
-import re
 import zipfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from django.utils.translation import gettext as _
 
+from brobygger import genders
 from brobygger.identity import identity_problems, looks_like_cpr
+from brobygger.spreadsheets import UnreadableFile, cell_text, parse_date, read_csv, unguard
+
+__all__ = ["UnreadableFile", "parse_date"]
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 # A workbook expands a lot when unzipped; more than this is treated as a zip bomb.
@@ -35,16 +37,8 @@ WHO5_DATE = "Dato"
 WHO5_ITEMS = ["Spm1", "Spm2", "Spm3", "Spm4", "Spm5"]
 WHO5_COLUMNS = [ID, WHO5_DATE, *WHO5_ITEMS]
 
-# The workbook's words for gender -> courses.models.Gender values, and back.
-GENDER_WORDS = {"woman": "Kvinde", "man": "Mand", "non_binary": "Non-binær", "unknown": ""}
-GENDERS = {word.casefold(): value for value, word in GENDER_WORDS.items() if word}
 YES = {"x", "1", "ja"}
 NO = {"", "0", "nej"}
-DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
-
-
-class UnreadableFile(Exception):
-    """The file cannot be read at all (not a workbook, encrypted, too big...)."""
 
 
 @dataclass
@@ -91,11 +85,8 @@ class Parsed:
 
 
 def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
+    """A cell as trimmed text, without the apostrophe an export put before formula-like text."""
+    return unguard(cell_text(value))
 
 
 def _shown(value) -> str:
@@ -113,25 +104,6 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(65 + rest) + letters
     return letters
-
-
-def parse_date(value) -> date | None:
-    """A date cell or text in one of the contract's forms; None if empty; ValueError if not a date."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = _text(value)
-    if not text:
-        return None
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
 
 
 def parse_mark(value) -> bool:
@@ -251,14 +223,12 @@ def _read_registration_rows(rows) -> Parsed:
                 "id": _shown(reg.ref), "other": seen[reg.ref.casefold()]}))
         else:
             seen[reg.ref.casefold()] = number
-        gender = _text(get(GENDER)).casefold()
-        if gender:
-            if gender in GENDERS:
-                reg.gender = GENDERS[gender]
-            else:
-                problems.append(Problem(number, col(GENDER), _(
-                    '"%(value)s" is not a known gender. Use Kvinde, Mand, Non-binær or leave the cell empty.')
-                    % {"value": _shown(get(GENDER))}))
+        try:
+            reg.gender = genders.from_word(_text(get(GENDER)))
+        except ValueError:
+            problems.append(Problem(number, col(GENDER), _(
+                '"%(value)s" is not a known gender. Use Kvinde, Mand, Non-binær or leave the cell empty.')
+                % {"value": _shown(get(GENDER))}))
         age = get(AGE)
         if _text(age):
             try:
@@ -317,20 +287,10 @@ def _read_registration_rows(rows) -> Parsed:
 
 # -- WHO-5 answers ---------------------------------------------------------------------
 
-def decode_text(data: bytes) -> str:
+def read_who5(data: bytes) -> Parsed:
     if len(data) > MAX_UPLOAD_BYTES:
         raise UnreadableFile(_("The file is larger than 20 MB. Split it or remove what is not needed."))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UnreadableFile(_("The file is not UTF-8 text. Save it as CSV UTF-8 and try again.")) from error
-
-
-def read_who5(data: bytes) -> Parsed:
-    text = decode_text(data)
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = read_csv(data)
     headers = next(reader, None)
     if not headers:
         return Parsed([], [Problem(1, "", _("The file is empty: line 1 must hold the column headers."))])
@@ -340,11 +300,10 @@ def read_who5(data: bytes) -> Parsed:
     if problems:
         return Parsed([], problems)
     result = []
-    seen: dict[tuple, int] = {}
     for number, values in enumerate(reader, start=2):
-        if all(not v.strip() for v in values):
+        if not any(values):
             continue
-        get = lambda name, values=values: values[found[name]].strip() if found[name] < len(values) else ""  # noqa: E731
+        get = lambda name, values=values: values[found[name]] if found[name] < len(values) else ""  # noqa: E731
         ref = get(ID)
         if not ref:
             problems.append(Problem(number, ID, _("The Borger-ID is empty.")))
@@ -361,62 +320,9 @@ def read_who5(data: bytes) -> Parsed:
             value = get(item)
             if not value:
                 problems.append(Problem(number, item, _("The answer is missing.")))
-            elif not value.isdigit() or not 0 <= int(value) <= 5:
+            elif not (value.isascii() and value.isdigit()) or not 0 <= int(value) <= 5:
                 problems.append(Problem(number, item, _("The answer must be a whole number from 0 to 5.")))
             else:
                 answers.append(int(value))
-        if ref and answered_on:
-            key = (ref.casefold(), answered_on)
-            if key in seen:
-                problems.append(Problem(number, WHO5_DATE, _(
-                    "The same citizen already has an answer on this date in row %(other)s.") % {"other": seen[key]}))
-            seen[key] = number
         result.append(Who5Row(row=number, ref=ref, answered_on=answered_on, answers=answers))
     return Parsed(result, problems)
-
-
-# -- writing -----------------------------------------------------------------------------
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
-
-
-def safe_cell(value):
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def write_xlsx(sheets: list[tuple[str, list, list[list]]]) -> bytes:
-    """[(sheet title, headers, rows)] -> .xlsx bytes, in write-only mode, text cells guarded."""
-    import openpyxl
-    from openpyxl.cell import WriteOnlyCell
-
-    workbook = openpyxl.Workbook(write_only=True)
-    for title, headers, rows in sheets:
-        sheet = workbook.create_sheet(title=_sheet_title(title))
-        sheet.append([safe_cell(h) for h in headers])
-        for row in rows:
-            cells = []
-            for value in row:
-                cell = WriteOnlyCell(sheet, value=safe_cell(value))
-                if isinstance(value, str):
-                    cell.data_type = "s"
-                cells.append(cell)
-            sheet.append(cells)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
-
-
-def _sheet_title(title: str) -> str:
-    return re.sub(r"[\[\]:*?/\\]", " ", str(title))[:31] or "Ark"
-
-
-def write_csv(headers: list, rows: list[list]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(headers)
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    return out.getvalue().encode("utf-8")

@@ -7,13 +7,18 @@ course's `project_ref`).
 """
 
 import secrets
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from brobygger import genders
 from brobygger.bulk import insert_rows
+from brobygger.spreadsheets import Sheet, clean_text, write_csv, write_xlsx
 from courses.models import CODE_ALPHABET, CODE_LENGTH, Course, InterventionRecord, Referral
 from projects.models import Intervention, Organisation, Project
 from wellbeing.models import Who5Response, who5_score
@@ -70,11 +75,69 @@ def _new_codes(prefix: str, count: int) -> list[str]:
     return codes
 
 
+def name_key(name: str) -> str:
+    """How a name in a file is matched to a stored one: without control characters (the export
+    drops them), surrounding spaces and case."""
+    return clean_text(name).strip().casefold()
+
+
+def existing_courses(project: Project) -> dict:
+    """Borger-ID -> course, case-insensitively: the course's own id (project_ref) and its course
+    code, which the export writes for a course registered without an own id."""
+    found = {}
+    courses = list(project.courses.all())
+    for course in courses:
+        found[course.code.casefold()] = course
+    for course in courses:
+        if course.project_ref:
+            found[course.project_ref.casefold()] = course
+    return found
+
+
+def new_catalogue_entries(project: Project, names) -> list[str]:
+    known = {name_key(n) for n in project.interventions.values_list("name", flat=True)}
+    return [n for n in names if name_key(n) not in known]
+
+
+def referral_label(*, target: str, service_name: str, directory_name: str | None) -> str:
+    """What the workbook's "Visiteret til andre tilbud" holds for a referral: the service's name as
+    typed, else the directory's name, else the kind of service, in Danish (the format's language)."""
+    if service_name:
+        return service_name
+    if directory_name:
+        return directory_name
+    with translation.override("da"):
+        return str(Referral.Target(target).label)
+
+
+def _referral_names(target: str, service_name: str, directory_name: str | None) -> set[str]:
+    """Every name under which a stored referral may come back in a workbook: its name as typed, the
+    directory's name, and its kind in each language (an export made in English says "Job centre"),
+    each split on ";" as the reader splits the cell."""
+    names = {service_name, directory_name or ""}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            names.add(str(Referral.Target(target).label))
+    return {name_key(part) for name in names for part in name.split(";") if part.strip()}
+
+
 def check_registrations(project: Project, data: bytes) -> formats.Parsed:
     """Parse and check a workbook for `project` without storing anything."""
     parsed = formats.read_registrations(data)
     if not parsed.problems and project.lead_organisation_id is None:
         parsed.problems.append(Problem(None, "", _("The project has no lead organisation to own the courses.")))
+    if not parsed.problems:
+        # One citizen twice: once by the own id and once by the course code.
+        existing, seen = existing_courses(project), {}
+        for r in parsed.rows:
+            course = existing.get(r.ref.casefold())
+            if course is None:
+                continue
+            if course.pk in seen:
+                parsed.problems.append(Problem(r.row, formats.ID, _(
+                    "The Borger-ID %(id)s is the same citizen as row %(other)s (own id and course id).")
+                    % {"id": r.ref, "other": seen[course.pk]}))
+            seen[course.pk] = r.row
     return parsed
 
 
@@ -89,13 +152,13 @@ def import_registrations(*, project: Project, data: bytes, by=None) -> ImportRes
 def _store_registrations(project: Project, parsed: formats.Parsed, by) -> ImportResult:
     result = ImportResult()
     organisation = project.lead_organisation
-    catalogue = {i.name.casefold(): i for i in project.interventions.all()}
+    catalogue = {name_key(i.name): i for i in project.interventions.all()}
     for name in parsed.interventions:
-        if name.casefold() not in catalogue:
-            catalogue[name.casefold()] = Intervention.objects.create(project=project, name=name)
+        if name_key(name) not in catalogue:
+            catalogue[name_key(name)] = Intervention.objects.create(project=project, name=name)
             result.new_catalogue_entries.append(name)
 
-    existing = {c.project_ref.casefold(): c for c in project.courses.exclude(project_ref="")}
+    existing = existing_courses(project)
     new_rows = [r for r in parsed.rows if r.ref.casefold() not in existing]
     codes = _new_codes(project.code_prefix, len(new_rows))
     by_id = by.pk if by is not None else None
@@ -116,7 +179,12 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
         course = existing.get(r.ref.casefold())
         if course is None:
             continue
-        values = {"gender": r.gender, "age_at_start": r.age, "start_date": r.start, "end_date": r.end}
+        values = {"gender": r.gender, "start_date": r.start, "end_date": r.end}
+        # The export writes the known age, which for a course registered with a birth year is
+        # computed from it: the same age is no change.
+        same_age = r.age == course.known_age_at_start or (r.age is None and course.age_at_start is None)
+        if not same_age:
+            values["age_at_start"] = r.age
         if any(getattr(course, k) != v for k, v in values.items()):
             for k, v in values.items():
                 setattr(course, k, v)
@@ -130,35 +198,41 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
                                batch_size=BATCH)
     result.updated = len(changed)
 
-    existing_ids = [c.pk for c in existing.values()]
+    existing_ids = sorted({c.pk for c in existing.values()})
     had = set()
-    referred = set()
+    referred = set()  # (course id, name key) of every name a stored referral may come back as
+    trafficked = set()
     for i in range(0, len(existing_ids), BATCH):
         chunk = existing_ids[i:i + BATCH]
         had.update(InterventionRecord.objects.filter(course_id__in=chunk).values_list("course_id", "intervention_id"))
-        referred.update(Referral.objects.filter(course_id__in=chunk).values_list("course_id", "target", "service_name"))
-    trafficked = {c for c, t, _n in referred if t == Referral.Target.ANTI_TRAFFICKING}
+        for course_id, target, name, directory_name in Referral.objects.filter(course_id__in=chunk).values_list(
+                "course_id", "target", "service_name", "directory_service__name"):
+            if target == Referral.Target.ANTI_TRAFFICKING:
+                trafficked.add(course_id)
+            else:
+                referred.update((course_id, key) for key in _referral_names(target, name, directory_name))
     records, referrals = [], []
     for r in parsed.rows:
         course_id, start, org = courses[r.ref.casefold()]
         for name in r.interventions:
-            intervention = catalogue[name.casefold()]
+            intervention = catalogue[name_key(name)]
             if (course_id, intervention.pk) not in had:
                 had.add((course_id, intervention.pk))
                 records.append({"course_id": course_id, "intervention_id": intervention.pk,
                                 "name": intervention.name, "date": start, "organisation_id": org,
                                 "created_by_id": by_id})
-        wanted = [(Referral.Target.ANTI_TRAFFICKING, "")] if r.trafficking else []
+        wanted = []
+        if r.trafficking and course_id not in trafficked:
+            trafficked.add(course_id)
+            wanted.append((Referral.Target.ANTI_TRAFFICKING, ""))
         wanted += [(Referral.Target.OTHER, name) for name in r.other_services]
         for target, name in wanted:
-            if target == Referral.Target.ANTI_TRAFFICKING and course_id in trafficked:
-                continue
-            if (course_id, target, name) not in referred:
-                referred.add((course_id, target, name))
-                if target == Referral.Target.ANTI_TRAFFICKING:
-                    trafficked.add(course_id)
-                referrals.append({"course_id": course_id, "target": target, "service_name": name, "date": start,
-                                  "organisation_id": org, "created_by_id": by_id})
+            if target == Referral.Target.OTHER:
+                if (course_id, name_key(name)) in referred:
+                    continue
+                referred.add((course_id, name_key(name)))
+            referrals.append({"course_id": course_id, "target": target, "service_name": name, "date": start,
+                              "organisation_id": org, "created_by_id": by_id})
     insert_rows(InterventionRecord, records)
     insert_rows(Referral, referrals)
     result.interventions_added = len(records)
@@ -168,11 +242,9 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
 
 def _courses_by_ref(project: Project) -> dict:
     """Borger-ID (project_ref, else the course code) -> course id, case-insensitively."""
-    found = {}
-    for pk, code, ref in project.courses.values_list("pk", "code", "project_ref"):
-        found[code.casefold()] = pk
-        if ref:
-            found[ref.casefold()] = pk
+    rows = list(project.courses.values_list("pk", "code", "project_ref"))
+    found = {code.casefold(): pk for pk, code, _ref in rows}
+    found.update((ref.casefold(), pk) for pk, _code, ref in rows if ref)  # an own id wins, as in existing_courses
     return found
 
 
@@ -184,6 +256,20 @@ def check_who5(project: Project, data: bytes) -> tuple[formats.Parsed, dict]:
             parsed.problems.append(Problem(row.row, formats.ID, _(
                 "The project has no citizen with the Borger-ID %(id)s. Import the registrations first.")
                 % {"id": row.ref}))
+    # Two answers of one citizen on one date are refused, unless the project holds as many on that
+    # date already (answered twice in Brobygger, and now coming back from its own export).
+    rows_on = defaultdict(list)
+    for row in parsed.rows:
+        if row.ref and row.answered_on and row.ref.casefold() in known:
+            rows_on[(known[row.ref.casefold()], row.answered_on)].append(row.row)
+    repeated = {key: rows for key, rows in rows_on.items() if len(rows) > 1}
+    if repeated:
+        stored = Counter(Who5Response.objects.filter(course_id__in={c for c, _d in repeated}).values_list(
+            "course_id", "answered_on"))
+        for key, rows in repeated.items():
+            for number in rows[max(1, stored[key]):]:
+                parsed.problems.append(Problem(number, formats.WHO5_DATE, _(
+                    "The same citizen already has an answer on this date in row %(other)s.") % {"other": rows[0]}))
     parsed.problems.sort(key=lambda p: (p.row or 0))
     return parsed, known
 
@@ -199,14 +285,18 @@ def import_who5(*, project: Project, data: bytes, by=None) -> ImportResult:
 def _store_who5(parsed, known, by) -> ImportResult:
     result = ImportResult()
     course_ids = sorted({known[r.ref.casefold()] for r in parsed.rows})
-    existing = {}
+    existing = defaultdict(list)  # (course, date) -> its answers in the order they were stored
     for i in range(0, len(course_ids), BATCH):
-        for response in Who5Response.objects.filter(course_id__in=course_ids[i:i + BATCH]):
-            existing[(response.course_id, response.answered_on)] = response
+        for response in Who5Response.objects.filter(course_id__in=course_ids[i:i + BATCH]).order_by("pk"):
+            existing[(response.course_id, response.answered_on)].append(response)
     new, changed = [], []
+    taken = Counter()  # the n-th row of a citizen and date is matched to the n-th stored answer
     for r in parsed.rows:
         course_id = known[r.ref.casefold()]
-        response = existing.get((course_id, r.answered_on))
+        key = (course_id, r.answered_on)
+        on_date = existing.get(key, [])
+        response = on_date[taken[key]] if taken[key] < len(on_date) else None
+        taken[key] += 1
         if response is None:
             response = Who5Response(course_id=course_id, answered_on=r.answered_on, mode=Who5Response.Mode.IMPORTED,
                                     recorded_by=by, score=who5_score(r.answers))
@@ -238,10 +328,10 @@ def registration_rows(project: Project):
     trafficking = set(Referral.objects.filter(course__project=project, target=Referral.Target.ANTI_TRAFFICKING)
                       .values_list("course_id", flat=True))
     others = {}
-    for course_id, target, name in Referral.objects.filter(course__project=project).exclude(
+    for course_id, target, name, directory_name in Referral.objects.filter(course__project=project).exclude(
             target=Referral.Target.ANTI_TRAFFICKING).order_by("date", "pk").values_list(
-            "course_id", "target", "service_name"):
-        label = name or str(Referral.Target(target).label)
+            "course_id", "target", "service_name", "directory_service__name"):
+        label = referral_label(target=target, service_name=name, directory_name=directory_name)
         if label not in others.setdefault(course_id, []):
             others[course_id].append(label)
     rows = []
@@ -249,7 +339,7 @@ def registration_rows(project: Project):
         got = received.get(course.pk, set())
         rows.append([
             course.project_ref or course.code,
-            formats.GENDER_WORDS.get(course.gender, ""),
+            genders.workbook_word(course.gender),
             course.known_age_at_start,
             course.start_date,
             course.end_date,
@@ -262,7 +352,7 @@ def registration_rows(project: Project):
 
 def export_registrations(project: Project) -> bytes:
     headers, rows = registration_rows(project)
-    return formats.write_xlsx([("Borgere", headers, rows)])
+    return write_xlsx([Sheet("Borgere", headers, rows)])
 
 
 def export_who5(project: Project) -> bytes:
@@ -271,4 +361,4 @@ def export_who5(project: Project) -> bytes:
             "answered_on", "pk").values_list("course__project_ref", "course__code", "answered_on",
                                               "item1", "item2", "item3", "item4", "item5"):
         rows.append([ref or code, day.isoformat(), *answers])
-    return formats.write_csv(formats.WHO5_COLUMNS, rows)
+    return write_csv(formats.WHO5_COLUMNS, rows)

@@ -57,11 +57,9 @@ def import_preview(request, pk):
         if upload.kind == ImportUpload.Kind.REGISTRATIONS:
             for r in context["rows"]:
                 r.gender_label = Gender(r.gender).label
-            existing = {r.casefold() for r in upload.project.courses.exclude(project_ref="")
-                        .values_list("project_ref", flat=True)}
+            existing = services.existing_courses(upload.project)
             context["new_count"] = sum(1 for r in parsed.rows if r.ref.casefold() not in existing)
-            catalogue = {n.casefold() for n in upload.project.interventions.values_list("name", flat=True)}
-            context["new_interventions"] = [n for n in parsed.interventions if n.casefold() not in catalogue]
+            context["new_interventions"] = services.new_catalogue_entries(upload.project, parsed.interventions)
     return render(request, "exchange/import_preview.html", context)
 
 

@@ -1,12 +1,16 @@
 """Who may do what in the knowledge app. Outside their scope people get 404, never 403.
 
 - staff: anyone with a membership (including the *learner* role for staff outside the projects)
-  takes modules, reads the advisor register and the network's meetings;
+  takes modules and reads the advisor register;
+- the network's meetings: read by the staff of the meeting's project. A role tied to a project
+  reads that project's; a global role (learner, administrator) those of the projects its
+  organisation works in (lead or partner), the rule that counts a learner's completions too;
 - authors: coordinators (of any project) write modules, keep the advisor register, and record
   network meetings of the projects they coordinate;
 - follow-up: coordinators and analysts see completions and the change in self-rated knowledge.
 """
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -38,10 +42,28 @@ def module_for_user(request, pk) -> Module:
     return get_object_or_404(modules, pk=pk)
 
 
+def network_projects(user) -> set:
+    """Ids of the projects whose network meetings `user` reads."""
+    from projects.models import Project
+
+    if not user.is_authenticated:
+        return set()
+    ids = {m.project_id for m in user.active_memberships if m.project_id}
+    organisations = {m.organisation_id for m in user.active_memberships if m.project_id is None}
+    if organisations:
+        ids |= set(Project.objects.filter(Q(lead_organisation__in=organisations) | Q(partners__in=organisations))
+                   .values_list("pk", flat=True))
+    return ids
+
+
+def meetings_for_user(user):
+    return NetworkMeeting.objects.filter(project__in=network_projects(user))
+
+
 def meeting_for_user(request, pk, *, edit=False) -> NetworkMeeting:
     if not is_staff_member(request.user):
         raise Http404("Not found")
-    meetings = NetworkMeeting.objects.select_related("project")
+    meetings = meetings_for_user(request.user).select_related("project")
     if edit:
         meetings = meetings.filter(project__in=coordinated_projects(request.user))
     return get_object_or_404(meetings, pk=pk)

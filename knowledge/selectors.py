@@ -113,12 +113,16 @@ def open_actions(project):
     return Action.objects.filter(meeting__project=project, closed_on__isnull=True).select_related("meeting")
 
 
-def network_year(year: int, project=None) -> dict:
+def network_year(year: int, project=None, projects=None) -> dict:
+    """The year's meetings against the goal, of one `project` or of the `projects` (ids) a reader may see."""
     meetings = NetworkMeeting.objects.filter(date__year=year)
     attendance = Attendance.objects.filter(meeting__date__year=year)
     if project is not None:
         meetings = meetings.filter(project=project)
         attendance = attendance.filter(meeting__project=project)
+    if projects is not None:
+        meetings = meetings.filter(project__in=projects)
+        attendance = attendance.filter(meeting__project__in=projects)
     per_quarter = dict(meetings.annotate(q=ExtractQuarter("date")).values_list("q").annotate(n=Count("pk")))
     quarters = [{"quarter": q, "held": per_quarter.get(q, 0), "met": per_quarter.get(q, 0) >= 1} for q in range(1, 5)]
     by_organisation = list(

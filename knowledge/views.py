@@ -15,7 +15,9 @@ from .access import (
     coordinated_projects,
     follow_up_required,
     meeting_for_user,
+    meetings_for_user,
     module_for_user,
+    network_projects,
     staff_required,
 )
 from .forms import (
@@ -29,7 +31,7 @@ from .forms import (
     SectionAnswersForm,
     SectionForm,
 )
-from .models import Action, Advisor, Attempt, Module, NetworkMeeting, Question, Section, SectionImage
+from .models import Action, Advisor, Attempt, Module, Question, Section, SectionImage
 
 # --- learning modules ---------------------------------------------------------------------------
 
@@ -303,7 +305,7 @@ def advisor_edit(request, pk):
 
 @staff_required
 def meeting_list(request):
-    meetings = NetworkMeeting.objects.select_related("project").prefetch_related("attendance")
+    meetings = meetings_for_user(request.user).select_related("project").prefetch_related("attendance")
     years = sorted({d.year for d in meetings.dates("date", "year")} | {timezone.localdate().year}, reverse=True)
     return render(request, "knowledge/meeting_list.html", {
         "meetings": meetings, "years": years, "recorder": bool(coordinated_projects(request.user)),
@@ -375,4 +377,6 @@ def action_close(request, pk):
 def network_year(request, year):
     if not 2000 <= year <= 2100:
         raise Http404("Not found")
-    return render(request, "knowledge/network_year.html", {"data": selectors.network_year(year)})
+    return render(request, "knowledge/network_year.html", {
+        "data": selectors.network_year(year, projects=network_projects(request.user)),
+    })

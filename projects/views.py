@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import administrator_required
 from accounts.forms import MembershipForm
 from accounts.models import Membership
+from accounts.services import remove_role
 from brobygger.sections import render_sections
 
 from .access import project_for_user, projects_for_user
@@ -86,9 +87,9 @@ def site_edit(request, slug, pk=None):
 
 def member_list(request, slug):
     project = project_for_user(request, slug, "can_manage_project")
-    form = MembershipForm(request.POST or None, project=project)
+    form = MembershipForm(request.POST or None, project=project, by=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        form.save(request=request)
         messages.success(request, _("The member is added."))
         return redirect("member_list", project.slug)
     members = project.memberships.select_related("user", "organisation").order_by("user__username")
@@ -99,7 +100,7 @@ def member_list(request, slug):
 def member_remove(request, slug, pk):
     project = project_for_user(request, slug, "can_manage_project")
     membership = get_object_or_404(Membership, pk=pk, project=project)
-    membership.delete()
+    remove_role(by=request.user, membership=membership, request=request)
     messages.success(request, _("The member is removed."))
     return redirect("member_list", project.slug)
 

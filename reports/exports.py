@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from exchange.formats import write_xlsx
+from brobygger.spreadsheets import Sheet, write_xlsx
 
 
 def report_xlsx(title: str, tables) -> bytes:
@@ -11,7 +11,7 @@ def report_xlsx(title: str, tables) -> bytes:
         rows = [[_plain(v) for v in row] for row in table.numeric]
         if table.note:
             rows += [[], [table.note]]
-        sheets.append((table.title, table.headers, rows))
+        sheets.append(Sheet(table.title, table.headers, rows))
     return write_xlsx(sheets)
 
 

@@ -4,12 +4,14 @@ from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import pgettext
 
-from brobygger import charts
-from brobygger.smallnumbers import THRESHOLD, suppress, suppress_value
+from brobygger import agebands, charts
+from brobygger.disclosure import HIDDEN
+from brobygger.rounding import percent
 
-from .services import AGE_BANDS, GENDER_LABELS, INTERVENTION_BUCKETS, Gathered
+from .services import GENDER_LABELS, INTERVENTION_BUCKETS, Gathered
 
 # Colours for the WHO-5 risk bands, with labels, so colour is never the only carrier.
 WHO5_BANDS = [(0, 35, "0-35", charts.WHO5_BANDS_COLOURS[0]), (35, 50, "36-50", charts.WHO5_BANDS_COLOURS[1])]
@@ -27,10 +29,11 @@ class Table:
 
 
 def fmt(value, decimals=None) -> str:
+    """A figure as the page and the PDF print it; numbers arrive already rounded (brobygger.rounding)."""
     if value is None:
         return "–"
-    if isinstance(value, str):
-        return value
+    if isinstance(value, str) or value is HIDDEN:
+        return str(value)
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if decimals is not None or isinstance(value, float):
@@ -38,14 +41,15 @@ def fmt(value, decimals=None) -> str:
     return number_format(value)
 
 
-def share(count, total) -> str:
-    if not isinstance(count, int) or not total or isinstance(total, str):
-        return "–"
-    return number_format(100 * count / total, 1)
+def share(count, total):
+    """A count's share of its total in per cent, by the rounding rule; hidden with the count or the total."""
+    if count is HIDDEN or total is HIDDEN:
+        return HIDDEN
+    return percent(count, total)
 
 
 def age_label(key):
-    return {"Over 45": _("Over 45"), "Ukendt": _("Unknown")}.get(key, key)
+    return agebands.label(key)
 
 
 GENDER_BY_KEY = {word: value for value, word in GENDER_LABELS.items()}
@@ -63,17 +67,20 @@ def bucket_label(key):
 def count_table(key, title, first_header, counts: dict, total, labeller=str, chart_title="") -> Table:
     labels = [labeller(k) for k in counts]
     values = list(counts.values())
-    rows = [[label, fmt(v), share(v, total)] for label, v in zip(labels, values, strict=True)]
+    numeric = [[label, v, share(v, total)] for label, v in zip(labels, values, strict=True)]
+    rows = [[label, fmt(v), fmt(p, 1)] for label, v, p in numeric]
     chart = charts.bar_chart(chart_title or title, labels, values)
-    return Table(key, title, [first_header, _("Citizens"), _("Share (%)")], rows, chart,
-                 numeric=[[label, v, _percent(v, total)] for label, v in zip(labels, values, strict=True)])
+    return Table(key, title, [first_header, _("Citizens"), _("Share (%)")], rows, chart, numeric=numeric)
 
 
-def _percent(count, total):
-    return round(100 * count / total, 1) if isinstance(count, int) and isinstance(total, int) and total else None
+HIDDEN_NOTE = _lazy("“hidden”: a count of fewer than 5 people, or a count hidden so that such a count cannot be "
+                    "worked out from the totals, the other cells or the other tables. A mean over fewer than 5 "
+                    "people is hidden too.")
 
 
-def report_tables(gathered: Gathered) -> list[Table]:
+def report_tables(gathered: Gathered, *, outside: bool = False) -> list[Table]:
+    """The tables of `gathered`, whose data is already disclosed for its reader (reports.disclosure);
+    `outside` adds the note that says what "hidden" means."""
     data = gathered.data
     citizens = data["citizens"]
     age = {k: v for k, v in data["age"].items() if k != "mean"}
@@ -88,7 +95,8 @@ def report_tables(gathered: Gathered) -> list[Table]:
     tables = [
         Table("overview", _("Citizens and participation"), [_("Figure"), _("Value")],
               [[label, fmt(v)] for label, v in overview_rows], numeric=overview_rows,
-              note=_("Ongoing courses are counted up to the report date; a month is 365.25/12 days.")),
+              note=_("Ongoing courses are counted up to the report date; a month is 365.25/12 days.")
+              + (" " + str(HIDDEN_NOTE) if outside else "")),
         count_table("age", _("Age at registration"), _("Age"), age, citizens, age_label),
         count_table("gender", _("Gender"), _("Gender"), data["gender"], citizens, gender_label),
         count_table("interventions_per_citizen", _("Interventions per citizen"), _("Different interventions"),
@@ -97,6 +105,13 @@ def report_tables(gathered: Gathered) -> list[Table]:
                     data["citizens_per_intervention"], citizens),
     ]
     tables.extend(who5_tables(gathered))
+    return with_caveats(tables, data.get("caveats", []))
+
+
+def with_caveats(tables: list[Table], caveats: list[str]) -> list[Table]:
+    """Say beside every table why deleted courses' figures may not be exact (see rights.retained)."""
+    for table in tables:
+        table.note = " ".join([table.note, *caveats]).strip()
     return tables
 
 
@@ -136,26 +151,6 @@ def who5_tables(gathered: Gathered) -> list[Table]:
 
 # -- cross-project view ----------------------------------------------------------------
 
-def suppressed_report(data: dict) -> dict:
-    """A project's report for readers beyond the project: any count of 1-4 people is "<5",
-    with a second cell hidden where one hidden cell could be worked out from the total."""
-    age = {k: v for k, v in data["age"].items() if k != "mean"}
-    result = dict(data)
-    result["citizens"] = suppress_value(data["citizens"])
-    result["age"] = {**suppress(age), "mean": data["age"]["mean"] if data["citizens"] >= THRESHOLD else None}
-    result["gender"] = suppress(data["gender"])
-    result["interventions_per_citizen"] = suppress(data["interventions_per_citizen"])
-    result["citizens_per_intervention"] = {k: suppress_value(v) for k, v in data["citizens_per_intervention"].items()}
-    result["participation"] = {"single_day": suppress_value(data["participation"]["single_day"]),
-                               "mean_months": data["participation"]["mean_months"]}
-    result["trafficking_referrals"] = suppress_value(data["trafficking_referrals"])
-    result["who5"] = {
-        "rounds": [{**r, "n": suppress_value(r["n"])} for r in data["who5"]["rounds"]],
-        "paired": data["who5"]["paired"],
-    }
-    return result
-
-
 def comparison_tables(reports: list[dict]) -> list[Table]:
     """Projects side by side, one column per project, small numbers already hidden."""
     names = [r["project"] for r in reports]
@@ -182,14 +177,14 @@ def comparison_tables(reports: list[dict]) -> list[Table]:
         "mean_months": r["participation"]["mean_months"], "mean_age": r["age"]["mean"],
         "trafficking": r["trafficking_referrals"]}[k])
     overview.chart = total_chart
-    return [
+    caveats = [f"{r['project']}: {caveat}" for r in reports for caveat in r.get("caveats", [])]
+    return with_caveats([
         overview,
-        table("age", _("Age at registration"), [(label, age_label(label)) for label, *_r in AGE_BANDS]
-              + [("Ukendt", _("Unknown"))], lambda r, k: r["age"][k]),
+        table("age", _("Age at registration"), [(key, age_label(key)) for key in (*agebands.KEYS, agebands.UNKNOWN)], lambda r, k: r["age"][k]),
         table("gender", _("Gender"), [(k, gender_label(k)) for k in GENDER_LABELS.values()],
               lambda r, k: r["gender"][k]),
         table("interventions_per_citizen", _("Interventions per citizen"),
               [(k, bucket_label(k)) for k in INTERVENTION_BUCKETS], lambda r, k: r["interventions_per_citizen"][k]),
         table("who5_rounds", _("WHO-5 mean score per round"),
               [(k, pgettext("WHO-5 round", "Round %(k)s") % {"k": k}) for k in rounds], round_mean),
-    ]
+    ], caveats)

@@ -4,41 +4,30 @@ The page, the JSON, the Excel workbook and the PDF are all views of `project_rep
 Everything is aggregated in the database with a fixed number of queries, whatever the
 amount of data; outside a transaction the WHO-5 query runs beside the others (`beside`).
 Means are computed exactly (sums and counts as integers, then a Fraction) and rounded half
-up to one decimal, so SQLite and PostgreSQL agree to the digit.
+up to one decimal (brobygger.rounding), so SQLite and PostgreSQL agree to the digit.
 """
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from django.db import connection, connections
 from django.db.models import Count, DateField, F, Func, IntegerField, Q, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear, Least
 
+from brobygger import agebands, genders
+from brobygger.rounding import one_decimal, round_half_up
 from courses.models import Course, Gender, InterventionRecord, Referral
-from exchange.formats import GENDER_WORDS
+from rights.retained import M, Retained, retained_for
 
-AGE_BANDS = [("18-25", 18, 25), ("26-30", 26, 30), ("31-35", 31, 35), ("36-45", 36, 45), ("Over 45", 46, 200)]
-# The report's gender keys are the exchange format's words; "Ukendt" where the workbook leaves the cell empty.
-GENDER_LABELS = {Gender(value): word or "Ukendt" for value, word in GENDER_WORDS.items()}
+# The report's gender keys are the exchange format's words, "Ukendt" for an unknown gender.
+GENDER_LABELS = {value: genders.report_word(value) for value in Gender}
 INTERVENTION_BUCKETS = ["0", "1", "2", "3", "4+"]
 MIN_ROUND_RESPONDENTS = 10
 CLINICAL_CHANGE = 10
 DAYS_PER_MONTH = Fraction(1461, 48)  # 365.25 / 12
 SQLITE_MAP_BYTES = 1 << 30
-
-
-def one_decimal(value) -> float | None:
-    """Round half up to one decimal (a Fraction, int or float)."""
-    if value is None:
-        return None
-    if isinstance(value, Fraction):
-        exact = Decimal(value.numerator) / Decimal(value.denominator)
-    else:
-        exact = Decimal(str(value))
-    return float(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 class DaysBetween(Func):
@@ -109,18 +98,40 @@ def _on_own_connection(func, *args):
 
 
 def gather(project, as_of: date, period_start: date | None = None) -> Gathered:
+    """The report, counting the courses still there and what deleted ones left (rights.retained)."""
     courses = report_courses(project, Period(period_start, as_of))
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report") as pool:
         # About half the work each way: the WHO-5 rounds (a window over every answer) and the
         # referrals beside; the courses' totals and their interventions here.
         later = beside(pool, _referrals_and_who5, courses, as_of)
-        data = _registrations(project, courses, as_of)
-        data["trafficking_referrals"], (data["who5"], tests) = later.result()
+        retained = retained_for(project, period_start, as_of)
+        data = _registrations(project, courses, as_of, retained)
+        trafficking, who5_rows = later.result()
+        data["trafficking_referrals"] = trafficking + retained.count(M.TRAFFICKING)
+        data["who5"], tests = who5_summary_from(who5_rows, retained)
+    caveats = retained_caveats(retained)
+    if caveats:  # only then: a report that deletions leave exact looks the same as before them
+        data["caveats"] = caveats
     return Gathered(data, tests)
 
 
+def retained_caveats(retained: Retained) -> list[str]:
+    """In words, why deleted courses' figures may not be exact for this period."""
+    from django.utils.translation import gettext as _
+
+    caveats = []
+    if not retained.whole_months:
+        caveats.append(_("Courses deleted under retention or erasure are kept as anonymous figures by month. "
+                         "This period starts or ends inside such a month, so their figures in it are counted for "
+                         "the whole month; choose a period of whole months for exact figures."))
+    if retained.legacy:
+        caveats.append(_("Courses deleted before December 2026 were kept only as monthly counts this report "
+                         "cannot use; they are missing from its figures."))
+    return caveats
+
+
 def _referrals_and_who5(courses, as_of: date):
-    return trafficking_referrals(courses, as_of), who5_summary(courses, as_of)
+    return trafficking_referrals(courses, as_of), who5_rows(courses, as_of)
 
 
 def trafficking_referrals(courses, as_of: date) -> int:
@@ -130,13 +141,14 @@ def trafficking_referrals(courses, as_of: date) -> int:
     ).aggregate(n=Count("course_id", distinct=True))["n"]
 
 
-def _registrations(project, courses, as_of: date) -> dict:
-    """The report's numbers from the courses and their interventions, in the contract's key order."""
+def _registrations(project, courses, as_of: date, retained: Retained) -> dict:
+    """The report's numbers from the courses and their interventions, in the contract's key order,
+    with what deleted courses left added."""
     age_expr = Coalesce("age_at_start", ExtractYear("start_date") - F("birth_year"))
     end_expr = Least(Coalesce("end_date", Value(as_of, output_field=DateField())), Value(as_of, output_field=DateField()))
     length = DaysBetween(end_expr, "start_date")
     single_day = Q(end_date__isnull=False, end_date=F("start_date"))
-    bands = {label: Count("pk", filter=Q(age__gte=low, age__lte=high)) for label, low, high in AGE_BANDS}
+    bands = {band.key: Count("pk", filter=agebands.in_band(band)) for band in agebands.BANDS}
     totals = courses.annotate(age=age_expr).aggregate(
         citizens=Count("pk"),
         age_known=Count("age"),
@@ -147,10 +159,13 @@ def _registrations(project, courses, as_of: date) -> dict:
         **{f"band_{i}": expr for i, expr in enumerate(bands.values())},
         **{f"gender_{value}": Count("pk", filter=Q(gender=value)) for value in GENDER_LABELS},
     )
-    citizens = totals["citizens"]
-    age = {label: totals[f"band_{i}"] for i, label in enumerate(bands)}
-    age["Ukendt"] = citizens - totals["age_known"]
-    age["mean"] = one_decimal(Fraction(totals["age_sum"], totals["age_known"])) if totals["age_known"] else None
+    ages = retained.by_category(M.AGE)
+    citizens = totals["citizens"] + retained.count(M.CITIZENS)
+    age_known = totals["age_known"] + sum(n for key, (n, _sum) in ages.items() if key != agebands.UNKNOWN)
+    age_sum = (totals["age_sum"] or 0) + sum(age_total for _n, age_total in ages.values())
+    age = {key: totals[f"band_{i}"] + ages.get(key, (0, 0))[0] for i, key in enumerate(bands)}
+    age[agebands.UNKNOWN] = citizens - age_known
+    age["mean"] = one_decimal(Fraction(age_sum, age_known)) if age_known else None
 
     records = InterventionRecord.objects.filter(course__in=courses, date__lte=as_of)
     catalogue = list(project.interventions.order_by("pk"))
@@ -158,23 +173,28 @@ def _registrations(project, courses, as_of: date) -> dict:
     per_citizen = dict.fromkeys(INTERVENTION_BUCKETS, 0)
     for n, count in per_course.items():
         per_citizen[str(n) if n < 4 else "4+"] += count
+    # Deleted courses left how many reached a first, second, ... fourth different intervention.
+    at_least = [retained.count(M.INTERVENTIONS_REACHED, n) for n in range(1, 5)] + [0]
+    for n, bucket in enumerate(INTERVENTION_BUCKETS[1:], start=1):
+        per_citizen[bucket] += at_least[n - 1] - at_least[n]
     per_citizen["0"] = citizens - sum(per_citizen[b] for b in INTERVENTION_BUCKETS[1:])
 
-    citizens_per_intervention = {i.name: reached[i.pk] for i in catalogue}
+    citizens_per_intervention = {i.name: reached[i.pk] + retained.count(M.INTERVENTION, i.pk) for i in catalogue}
 
-    length_days = int(totals["length_sum"] or 0)
-    mean_months = (
-        one_decimal(Fraction(length_days) / totals["length_n"] / DAYS_PER_MONTH) if totals["length_n"] else None
-    )
+    length_days = int(totals["length_sum"] or 0) + retained.length_days(as_of)
+    length_n = totals["length_n"] + retained.length_courses()
+    mean_months = one_decimal(Fraction(length_days) / length_n / DAYS_PER_MONTH) if length_n else None
     return {
         "project": project.name,
         "as_of": as_of.isoformat(),
         "citizens": citizens,
         "age": age,
-        "gender": {label: totals[f"gender_{value}"] for value, label in GENDER_LABELS.items()},
+        "gender": {label: totals[f"gender_{value}"] + retained.count(M.GENDER, value)
+                   for value, label in GENDER_LABELS.items()},
         "interventions_per_citizen": per_citizen,
         "citizens_per_intervention": citizens_per_intervention,
-        "participation": {"single_day": totals["single_day"], "mean_months": mean_months},
+        "participation": {"single_day": totals["single_day"] + retained.count(M.SINGLE_DAY),
+                          "mean_months": mean_months},
     }
 
 
@@ -241,8 +261,8 @@ def who5_rows_sql(courses, as_of):
     return sql, (as_of, *params)
 
 
-def who5_summary(courses, as_of) -> tuple[dict, list]:
-    """Mean score per round, and the paired change from each person's own first answer.
+def who5_rows(courses, as_of) -> dict[int, list[int]]:
+    """{answer number k: [answers, sum of scores, sum of first scores, sum of squared changes]}.
 
     The paired t-test (SciPy) needs only n, the sum and the sum of squares of the
     differences, which the database adds up; no answer leaves the database one by one.
@@ -250,16 +270,29 @@ def who5_summary(courses, as_of) -> tuple[dict, list]:
     answers, params = who5_rows_sql(courses, as_of)
     with connection.cursor() as cursor:
         cursor.execute(
-            # One pass over the answers: each row carries its round and its course's first score.
+            # One pass over the answers: each row carries its answer number and its course's first score.
             f"SELECT r.k, COUNT(*), SUM(r.score), SUM(r.first_score), "  # noqa: S608
             f"SUM((r.score - r.first_score) * (r.score - r.first_score)) FROM ({answers}) r "
             "GROUP BY r.k ORDER BY r.k",
             params,
         )
-        per_round = cursor.fetchall()
+        return {int(k): [int(n), int(total), int(first), int(squares)] for k, n, total, first, squares in cursor}
+
+
+def who5_summary_from(per_answer: dict[int, list[int]], retained: Retained) -> tuple[dict, list]:
+    """Mean score per answer number, and the paired change from each person's own first answer,
+    over the courses still there (`per_answer`, from who5_rows) and deleted ones (`retained`)."""
+    per_answer = {k: list(v) for k, v in per_answer.items()}
+    for k, (n, total) in retained.by_category(M.WHO5_ANSWER).items():
+        row = per_answer.setdefault(int(k), [0, 0, 0, 0])
+        row[0] += n
+        row[1] += total
+        row[2] += retained.total(M.WHO5_FIRST, k)
+        row[3] += retained.total(M.WHO5_SQUARES, k)
     rounds, paired, tests = [], [], []
-    for k, n, total, first_total, squares in per_round:
-        k, n, total, first_total = int(k), int(n), int(total), int(first_total)
+    for k, (n, total, first_total, squares) in sorted(per_answer.items()):
+        if not n:
+            continue
         enough = n >= MIN_ROUND_RESPONDENTS
         rounds.append({"round": k, "n": n, "mean": one_decimal(Fraction(total, n)) if enough else None,
                        "suppressed": not enough})
@@ -282,7 +315,7 @@ def paired_t_test(n: int, diff_sum: int, diff_squares: int) -> dict:
     variance = (diff_squares - n * mean * mean) / (n - 1) if n > 1 else 0.0
     sd = max(variance, 0.0) ** 0.5
     if n < 2 or sd == 0:
-        return {"sd": round(sd, 1), "t": None, "p": None}
+        return {"sd": round_half_up(sd, 1), "t": None, "p": None}
     t = mean / (sd / n ** 0.5)
     p = float(2 * stats.t.sf(abs(t), n - 1))
-    return {"sd": round(sd, 1), "t": round(t, 2), "p": round(p, 3)}
+    return {"sd": round_half_up(sd, 1), "t": round_half_up(t, 2), "p": round_half_up(p, 3)}

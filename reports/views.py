@@ -6,23 +6,29 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from audit import log
+from brobygger.disclosure import Audience, audience
 
 from . import exports
 from .access import can_compare, national_analyst_projects, project_for_report, report_projects
+from .disclosure import as_json, disclosed_report, for_audience
 from .forms import ReportForm
-from .presentation import comparison_tables, report_tables, suppressed_report
-from .services import gather
+from .presentation import comparison_tables, report_tables
+from .services import Gathered, gather
 
 
 def _report_context(request, slug, *, tables=True):
-    """The report's numbers, and unless `tables` is False its tables and charts (the JSON needs none)."""
+    """The report's numbers as its reader may see them (exact for the project's own staff, small
+    counts hidden for everyone else), and unless `tables` is False its tables and charts."""
     project = project_for_report(request, slug)
     form = ReportForm(request.GET or None)
     as_of, period_start = form.dates()
     gathered = gather(project, as_of, period_start)
+    reader = audience(request.user, project)
+    gathered = Gathered(for_audience(gathered.data, reader), gathered.paired_tests)
+    outside = reader == Audience.OUTSIDE
     return {
-        "project": project, "form": form, "as_of": as_of, "period_start": period_start,
-        "report": gathered.data, "tables": report_tables(gathered) if tables else None,
+        "project": project, "form": form, "as_of": as_of, "period_start": period_start, "outside": outside,
+        "report": gathered.data, "tables": report_tables(gathered, outside=outside) if tables else None,
         "query": request.GET.urlencode(),
     }
 
@@ -44,7 +50,7 @@ def project_report(request, slug):
 
 def project_report_json(request, slug):
     context = _report_context(request, slug, tables=False)
-    return HttpResponse(json.dumps(context["report"], ensure_ascii=False, indent=2),
+    return HttpResponse(json.dumps(as_json(context["report"]), ensure_ascii=False, indent=2),
                         content_type="application/json; charset=utf-8")
 
 
@@ -70,7 +76,7 @@ def report_compare(request):
     as_of, period_start = form.dates()
     projects = list(national_analyst_projects(request.user).order_by("name"))
     log.concerns(request, *projects)
-    reports = [suppressed_report(gather(p, as_of, period_start).data) for p in projects]
+    reports = [disclosed_report(gather(p, as_of, period_start).data) for p in projects]
     return render(request, "reports/compare.html", {
         "form": form, "as_of": as_of, "tables": comparison_tables(reports), "reports": reports,
         "title": _("Projects side by side"),

@@ -1,28 +1,6 @@
-"""Reads for the citizen's rights, and totals that stay right after retention."""
-
-from collections import Counter
-
-from django.db.models import Sum
+"""Reads for the citizen's rights (what deleted courses leave to reports: rights.retained)."""
 
 from audit.models import AccessEvent
-from courses.models import Course
-
-from .models import RetainedCount
-from .services import counts_for
-
-
-def project_totals(project) -> dict:
-    """{(measure, category): count} over live and deleted courses alike: retention leaves it unchanged.
-
-    Reports that count over all time add `RetainedCount` rows for the courses that are gone;
-    this is the reference for them.
-    """
-    totals = Counter()
-    for _p, _month, measure, category, n, _total in counts_for(Course.objects.filter(project=project)):
-        totals[(str(measure), category or "")] += n
-    for r in RetainedCount.objects.filter(project=project).values("measure", "category").annotate(n=Sum("count")):
-        totals[(r["measure"], r["category"])] += r["n"]
-    return dict(totals)
 
 
 def lookups(course) -> list[dict]:
@@ -41,7 +19,7 @@ def access_request_data(course) -> dict:
     return {
         "course": course,
         "interventions": course.interventions.select_related("organisation").order_by("date"),
-        "referrals": course.referrals.select_related("organisation").order_by("date"),
+        "referrals": course.referrals.select_related("organisation", "shared_with", "consent").order_by("date"),
         "consents": course.consents.select_related("organisation").order_by("given_on"),
         "who5": Who5Response.objects.filter(course=course).order_by("answered_on"),
         "lookups": lookups(course),

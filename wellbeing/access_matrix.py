@@ -20,4 +20,5 @@ PAGES = [
     # The citizen's pages need no sign-in: the one-time token is the key.
     Page("who5_citizen", frozenset(ROLES), kwargs=lambda w: {"token": w.who5_token}, public=True),
     Page("who5_thanks", frozenset(ROLES), public=True),
+    Page("who5_accessibility", frozenset(ROLES), public=True),
 ]

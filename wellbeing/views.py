@@ -93,6 +93,14 @@ def citizen_thanks(request):
     return _citizen_page(request, "wellbeing/citizen/thanks.html", {}, language=_language(request.GET.get("lang")))
 
 
+@public
+def citizen_accessibility(request):
+    """The accessibility statement for the citizen's pages: in their language and look, and as silent
+    about the person and the purpose as the pages it belongs to (the staff statement is neither)."""
+    return _citizen_page(request, "wellbeing/citizen/accessibility.html", {},
+                         language=_language(request.GET.get("lang")))
+
+
 # The workers' pages.
 
 

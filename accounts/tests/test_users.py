@@ -58,3 +58,32 @@ def test_project_roles_need_a_project_and_global_roles_have_none(client_as, worl
 
 def test_an_unknown_user_is_404(client_as, world):
     assert client_as("administrator").get(reverse("user_detail", args=[999999])).status_code == 404
+
+
+def test_a_password_that_is_the_user_name_is_refused_for_a_new_user(client_as, world):
+    response = client_as("administrator").post(reverse("user_create"), {
+        "username": "sagsbehandler2026", "password": "sagsbehandler2026", "is_active": "on"})
+    assert response.status_code == 200 and 'id="error-summary"' in response.content.decode()
+    assert not User.objects.filter(username="sagsbehandler2026").exists()
+
+
+def test_a_password_that_is_the_user_name_is_refused_when_editing(client_as, world):
+    user = User.objects.create_user(username="koordinator.kbh", password="en lang god adgangskode")
+    response = client_as("administrator").post(reverse("user_edit", args=[user.pk]), {
+        "username": "koordinator.kbh", "password": "Koordinator.KBH 2026", "is_active": "on"})
+    assert response.status_code == 200 and 'id="error-summary"' in response.content.decode()
+    user.refresh_from_db()
+    assert user.check_password("en lang god adgangskode")
+
+
+def test_the_validator_refuses_the_user_name_in_any_case_and_spacing():
+    import pytest
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    user = User(username="sagsbehandler2026")
+    for password in ("sagsbehandler2026", "SAGSBEHANDLER2026", "sags behandler 2026!",
+                     "mit sagsbehandler2026 er et godt og langt kodeord"):
+        with pytest.raises(ValidationError):
+            validate_password(password, user)
+    validate_password("en helt anden lang sætning", user)

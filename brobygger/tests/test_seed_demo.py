@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import transaction
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -27,12 +28,22 @@ DEMO_USERS = {
 
 def seed(*args):
     out = StringIO()
-    call_command("seed_demo", *args, stdout=out)
+    with override_settings(DEBUG=True):  # a demo server; the tests themselves run with DEBUG off
+        call_command("seed_demo", *args, stdout=out)
     return out.getvalue()
 
 
+def test_it_refuses_to_run_without_debug(db):
+    # First in the file: it runs before the module's shared demo data is built. Demo users with a
+    # known password (and a bypass of the second factor) never go into a production database.
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo", "--if-empty", stdout=StringIO())
+    assert not Organisation.objects.exists()
+    assert not User.objects.exists()
+
+
 def test_if_empty_fills_an_empty_database_and_says_how_to_sign_in(db):
-    # First in the file: it runs before the module's shared demo data is built.
+    # Before the module's shared demo data is built.
     out = seed("--if-empty", "--courses", "5")
     # The foundation's courses (other apps' demo data may add courses of their own).
     assert Course.objects.filter(project_ref__regex=r"^EXIT-[0-9]{3}$").count() == 5

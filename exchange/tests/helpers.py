@@ -5,6 +5,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
+from django.core.management import call_command
+
+from courses.models import Course, InterventionRecord, Referral
+from projects.models import Intervention
+from wellbeing.models import Who5Response
 
 DATA = Path(__file__).parent / "data"
 ESBJERG = DATA / "esbjerg"
@@ -44,6 +49,19 @@ def who5_csv(lines, *, sep=",", bom=False, crlf=False):
     text = (("\r\n" if crlf else "\n").join(sep.join(str(v) for v in line) for line in
                                             [["Borger-ID", "Dato", "Spm1", "Spm2", "Spm3", "Spm4", "Spm5"], *lines]))
     return (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8")
+
+
+def everything(project):
+    """Every stored field (ids and timestamps too) of the project's catalogue, courses, intervention
+    records, referrals and WHO-5 answers."""
+    return {model.__name__: list(model.objects.filter(**scope).order_by("pk").values()) for model, scope in [
+        (Intervention, {"project": project}), (Course, {"project": project}),
+        (InterventionRecord, {"course__project": project}), (Referral, {"course__project": project}),
+        (Who5Response, {"course__project": project})]}
+
+
+def run(*args):
+    call_command(*args, stdout=io.StringIO(), stderr=io.StringIO())
 
 
 __all__ = ["datetime"]

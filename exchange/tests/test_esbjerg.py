@@ -49,13 +49,13 @@ def test_outside_a_transaction_the_who5_rounds_are_counted_on_a_second_connectio
     import reports.services
 
     import_esbjerg()
-    threads, who5_summary = [], reports.services.who5_summary
+    threads, who5_rows = [], reports.services.who5_rows
 
     def spy(*args):
         threads.append(threading.current_thread())
-        return who5_summary(*args)
+        return who5_rows(*args)
 
-    monkeypatch.setattr(reports.services, "who5_summary", spy)
+    monkeypatch.setattr(reports.services, "who5_rows", spy)
     assert_expected_report()
     assert threads and threads[0] is not threading.current_thread()
 

@@ -13,7 +13,7 @@ from audit.models import AccessEvent, ChangeRecord
 from conftest import build_world
 from courses import services
 from courses.models import Course
-from rights.selectors import project_totals
+from reports.services import project_report
 
 
 def _pg_args(settings_dict):
@@ -34,7 +34,7 @@ def test_restore_of_a_backup_gives_the_same_project_report(transactional_db, tmp
     world = build_world()
     services.record_intervention(course=world.course_a, intervention=world.counselling, organisation=world.org_a,
                                  by=world.users["caseworker_a"], on=date(2026, 2, 3))
-    before = project_totals(world.project)
+    before = project_report(world.project, date(2026, 6, 30))
     audit_before = (AccessEvent.objects.count(), ChangeRecord.objects.count())
     dump = tmp_path / "brobygger.dump"
     env = {"PGPASSWORD": connection.settings_dict.get("PASSWORD") or ""}
@@ -48,6 +48,6 @@ def test_restore_of_a_backup_gives_the_same_project_report(transactional_db, tmp
     subprocess.run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--exit-on-error",
                     *_pg_args(connection.settings_dict), str(dump)],
                    check=True, env={**os.environ, **env}, timeout=120)
-    assert project_totals(world.project) == before
+    assert project_report(world.project, date(2026, 6, 30)) == before
     assert (AccessEvent.objects.count(), ChangeRecord.objects.count()) == audit_before
     assert Course.objects.count() == 2

@@ -9,8 +9,8 @@ from django.urls import reverse
 from audit.models import AccessEvent
 from courses import services as courses
 from courses.models import Course, InterventionRecord, Referral
+from reports.services import project_report
 from rights.models import RetainedCount
-from rights.selectors import project_totals
 from wellbeing.models import Who5Response
 
 
@@ -38,14 +38,14 @@ def test_dry_run_lists_but_deletes_nothing(world, ended):
 
 
 def test_retention_deletes_the_expired_course_and_the_totals_stay_the_same(world, ended):
-    before = project_totals(world.project)
+    before = project_report(world.project, date(2026, 10, 31))
     call_command("apply_retention", "--today", "2026-11-30", stdout=io.StringIO())
     assert not Course.objects.filter(pk=ended.pk).exists()
     assert not InterventionRecord.objects.filter(course_id=ended.pk).exists()
     assert not Who5Response.objects.filter(course_id=ended.pk).exists()
     assert Course.objects.filter(pk=world.course_a.pk).exists()
-    assert project_totals(world.project) == before
-    assert RetainedCount.objects.get(project=world.project, measure="who5_answers").total == 44
+    assert project_report(world.project, date(2026, 10, 31)) == before
+    assert RetainedCount.objects.get(project=world.project, measure="who5_answer", ended__isnull=True).total == 44
     assert AccessEvent.objects.filter(action="retention", course_code=ended.code).exists()
 
 
@@ -63,38 +63,39 @@ def test_an_open_course_is_never_deleted(world):
 
 
 def test_retained_counts_add_up_over_two_runs(world, ended):
-    before = project_totals(world.project)
     call_command("apply_retention", "--today", "2026-11-30", stdout=io.StringIO())
     Course.objects.filter(pk=world.course_a.pk).update(start_date=date(2018, 3, 5), end_date=date(2019, 1, 1))
+    before = project_report(world.project, date(2019, 12, 31))  # one course kept as figures, one still there
+    assert before["citizens"] == 2
     call_command("apply_retention", "--today", "2026-11-30", stdout=io.StringIO())
     assert not Course.objects.exists()
-    after = project_totals(world.project)
-    assert after[("courses", "")] == before[("courses", "")] == 2
-    assert RetainedCount.objects.get(project=world.project, measure="courses", month=date(2018, 3, 1)).count == 2
+    assert project_report(world.project, date(2019, 12, 31)) == before
+    assert RetainedCount.objects.get(project=world.project, measure="citizens", month=date(2018, 3, 1),
+                                     ended__isnull=True).count == 2
 
 
 def test_referral_passing_information_on_needs_consent(world):
     # course_b has no consent to pass information on.
     with pytest.raises(ValidationError):
         courses.make_referral(course=world.course_b, target="housing", organisation=world.org_b,
-                              by=world.users["caseworker_b"], on=date(2026, 3, 1), shares_information=True)
+                              by=world.users["caseworker_b"], on=date(2026, 3, 1), shared_with=world.org_a)
     assert not Referral.objects.filter(course=world.course_b).exists()
-    # course_a's citizen consented on 10 January 2026.
+    # course_a's citizen consented on 10 January 2026 to information going to organisation B.
     courses.make_referral(course=world.course_a, target="housing", organisation=world.org_a,
-                          by=world.users["caseworker_a"], on=date(2026, 3, 1), shares_information=True)
+                          by=world.users["caseworker_a"], on=date(2026, 3, 1), shared_with=world.org_b)
 
 
 def test_withdrawn_consent_blocks_the_referral_at_once(world):
     courses.withdraw_consent(consent=world.consent_a, by=world.users["caseworker_a"], on=date(2026, 2, 1))
     with pytest.raises(ValidationError):
         courses.make_referral(course=world.course_a, target="housing", organisation=world.org_a,
-                              by=world.users["caseworker_a"], on=date(2026, 3, 1), shares_information=True)
+                              by=world.users["caseworker_a"], on=date(2026, 3, 1), shared_with=world.org_b)
 
 
 def test_the_referral_form_refuses_without_consent(client_as, world):
     client = client_as("caseworker_b")
     response = client.post(reverse("referral_add", args=[world.course_b.code]), {
-        "target": "housing", "status": "requested", "date": "2026-03-01", "shares_information": "on",
+        "target": "housing", "status": "requested", "date": "2026-03-01", "shared_with": world.org_a.pk,
     })
     assert response.status_code == 200
     assert not Referral.objects.filter(course=world.course_b).exists()
@@ -114,14 +115,14 @@ def test_access_request_pdf_holds_the_course_and_the_lookups_without_staff_names
 
 def test_erasure_needs_the_id_typed_and_keeps_counts(client_as, world):
     client = client_as("coordinator")
-    before = project_totals(world.project)
+    before = project_report(world.project, date(2026, 11, 30))
     url = reverse("rights_erase", args=[world.course_a.code])
     assert client.post(url, {"confirm": "KBH-WRONG"}).status_code == 200
     assert Course.objects.filter(pk=world.course_a.pk).exists()
     response = client.post(url, {"confirm": world.course_a.code.lower()})
     assert response.status_code == 302
     assert not Course.objects.filter(pk=world.course_a.pk).exists()
-    assert project_totals(world.project) == before
+    assert project_report(world.project, date(2026, 11, 30)) == before
     event = AccessEvent.objects.get(action="erasure", course_code=world.course_a.code)
     assert event.username == "coordinator"
 

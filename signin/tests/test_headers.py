@@ -89,3 +89,30 @@ def test_over_long_fields_are_refused_without_an_error(client, world):
     client.force_login(world.users["coordinator"])
     assert client.get(reverse("audit_log"), {"course": "K" * 5000, "date_from": "not a date"}).status_code == 200
     assert client.post(reverse("rights_home"), {"code": "Z" * 5000}).status_code == 200
+
+
+def settings_values(*names, **env_vars):
+    env = {**os.environ, "SECRET_KEY": secrets.token_urlsafe(60), "DJANGO_SETTINGS_MODULE": "brobygger.settings",
+           **env_vars}
+    env.pop("SECURE_SSL_REDIRECT", None)
+    code = "import django; django.setup(); from django.conf import settings as s; " + "; ".join(
+        f"print(s.{name})" for name in names)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    return result.stdout.split("\n")[:len(names)]
+
+
+def test_production_cookies_carry_the_host_prefix():
+    """`__Host-`: the browser keeps such a cookie only if Secure, for path / and without a domain, so
+    neither a subdomain nor a plain-http page can set or overwrite it."""
+    assert settings_values("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
+                           "SESSION_COOKIE_DOMAIN", "CSRF_COOKIE_DOMAIN", "SESSION_COOKIE_PATH", "CSRF_COOKIE_PATH",
+                           "LANGUAGE_COOKIE_NAME", "LANGUAGE_COOKIE_SECURE", "LANGUAGE_COOKIE_DOMAIN",
+                           "LANGUAGE_COOKIE_PATH", DEBUG="0") == [
+        "__Host-sessionid", "__Host-csrftoken", "True", "True", "None", "None", "/", "/",
+        "__Host-django_language", "True", "None", "/"]
+
+
+def test_the_demo_server_over_http_keeps_plain_cookie_names():
+    # A browser drops a __Host- cookie that is not Secure, and the demo runs on http://127.0.0.1.
+    assert settings_values("SESSION_COOKIE_NAME", "CSRF_COOKIE_NAME", "SESSION_COOKIE_SECURE", DEBUG="1") == [
+        "sessionid", "csrftoken", "False"]

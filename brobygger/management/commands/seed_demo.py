@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from brobygger import demo
@@ -6,7 +7,7 @@ from projects.models import Organisation
 
 class Command(BaseCommand):
     help = (
-        "Builds Copenhagen's demo set-up: organisations, two projects, sites, an intervention catalogue, "
+        "Only with DEBUG on (a demo server). Builds Copenhagen's demo set-up: organisations, two projects, sites, an intervention catalogue, "
         "fictitious courses and one demo user per role (password brobygger-demo). Refuses a database "
         "that already holds data."
     )
@@ -16,6 +17,10 @@ class Command(BaseCommand):
         parser.add_argument("--courses", type=int, default=40)
 
     def handle(self, *args, if_empty, courses, **options):
+        # Demo users have a published password and may skip the second factor on a DEBUG server:
+        # they must never land in a production database, even one that is empty.
+        if not settings.DEBUG:
+            raise CommandError("seed_demo runs only with DEBUG on (a demo server); this one has DEBUG off.")
         if Organisation.objects.exists():
             if if_empty:
                 self.stdout.write("The database already holds data; demo data not loaded.")

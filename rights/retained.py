@@ -1,0 +1,218 @@
+"""The anonymous figures deleted courses leave behind, and the reports' share of them.
+
+`figures_of(courses, ...)` turns courses about to be deleted into `RetainedCount` rows;
+`retained_for(project, period_start, as_of)` gives a report what those rows add to its
+period, in one query. The report adds them to what it counts of the courses still there,
+so a report whose period ended before a deletion gives the same figures after it.
+
+Every figure of the report is, per course, something that starts to count on a date and
+then keeps counting (the course itself from its start, an intervention from its first
+record, the k-th WHO-5 answer from its date). A report for the period (start, end) counts
+the courses that started by `end` and did not end before `start`:
+
+    counted(start, end) = [everything that started counting by end]
+                        - [what courses that ended before start had counted by end]
+
+The first part needs only the month a figure starts counting ("starting" rows); the second
+only the month the course ended (and, for an event after the course's end, its month too:
+"ending" rows). Neither part crosses two categories. The length of a course grows with the
+report date, so it is kept as sums of start and end days (length = end - start, with the
+report date standing in for the end of a course still open then). See docs/rights.md.
+"""
+
+import operator
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import partial, reduce
+
+from django.db.models import Count, F, Min, Q, Sum, Value
+from django.db.models.functions import Coalesce, ExtractYear
+
+from brobygger import agebands
+from courses.models import InterventionRecord, Referral
+from wellbeing.models import Who5Response
+
+from .models import RetainedCount
+
+M = RetainedCount.Measure
+# Written before December 2026: not enough to reproduce a report (see the model).
+LEGACY = {M.COURSES, M.COURSES_BY_GENDER, M.COURSES_BY_AGE_BAND, M.COURSES_ENDED, M.INTERVENTIONS,
+          M.CITIZENS_PER_INTERVENTION, M.REFERRALS, M.WHO5_ANSWERS}
+# The report counts "reached n different interventions" up to this n ("4 or more").
+INTERVENTIONS_REACHED_MAX = 4
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def last_of_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+
+
+# -- writing -------------------------------------------------------------------------------
+
+Key = tuple  # (project_id, month, ended, measure, category)
+
+
+def figures_of(courses, *, today: date) -> dict[Key, list[int]]:
+    """{(project_id, month, ended, measure, category): [count, sum]} for `courses`.
+
+    A course still open (erasure) counts as ended `today`: reports up to today are unchanged,
+    and later ones do not count its length on for ever.
+    """
+    rows: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
+    listed = list(
+        courses.order_by("pk")
+        .annotate(age=Coalesce("age_at_start", ExtractYear("start_date") - F("birth_year")))
+        .values_list("pk", "project_id", "start_date", "end_date", "age", "gender")
+    )
+    ids = [row[0] for row in listed]
+    records = (InterventionRecord.objects.filter(course_id__in=ids, intervention__project_id=F("course__project_id"))
+               .values("course_id", "intervention_id").annotate(first=Min("date")).order_by())
+    by_intervention = defaultdict(list)
+    for r in records:
+        by_intervention[r["course_id"]].append((r["intervention_id"], r["first"]))
+    trafficking = dict(
+        Referral.objects.filter(course_id__in=ids, target=Referral.Target.ANTI_TRAFFICKING)
+        .values("course_id").annotate(first=Min("date")).order_by().values_list("course_id", "first")
+    )
+    answers = defaultdict(list)  # per course, (day, score) in the order the report numbers them
+    for course_id, day, score in (Who5Response.objects.filter(course_id__in=ids)
+                                  .order_by("course_id", "answered_on", "pk")
+                                  .values_list("course_id", "answered_on", "score")):
+        answers[course_id].append((day, score))
+
+    for pk, project_id, start, end_date, age, gender in listed:
+        end = end_date or today
+        add = partial(_add, rows, project_id, start, end)
+
+        add(M.CITIZENS, on=start)
+        add(M.AGE, agebands.band_of(age), on=start, total=age or 0)
+        add(M.GENDER, gender, on=start)
+        if end_date is not None and end_date == start:
+            add(M.SINGLE_DAY, on=start)
+        else:
+            add(M.LENGTH_STARTED, on=start, total=start.toordinal(), ending=False)
+            add(M.LENGTH_ENDED, on=end, total=end.toordinal(), ending=False)
+            row = rows[(project_id, first_of_month(end), first_of_month(end), M.LENGTH, "")]
+            row[0] += 1
+            row[1] += (end - start).days
+        reached = sorted((max(first, start), intervention) for intervention, first in by_intervention[pk])
+        for intervention_day, intervention in reached:
+            add(M.INTERVENTION, intervention, on=intervention_day)
+        for n, (day, _intervention) in enumerate(reached[:INTERVENTIONS_REACHED_MAX], start=1):
+            add(M.INTERVENTIONS_REACHED, n, on=day)
+        if pk in trafficking:
+            add(M.TRAFFICKING, on=trafficking[pk])
+        for n, (day, score) in enumerate(answers[pk], start=1):
+            first = answers[pk][0][1]
+            add(M.WHO5_ANSWER, n, on=day, total=score)
+            add(M.WHO5_FIRST, n, on=day, total=first)
+            add(M.WHO5_SQUARES, n, on=day, total=(score - first) ** 2)
+
+    started = (Referral.objects.filter(course_id__in=ids, status=Referral.Status.STARTED)
+               .annotate(day=Coalesce("status_changed_on", "date")).values_list("course__project_id", "day"))
+    for project_id, day in started:  # the budget's indicator, by the day the referral started
+        rows[(project_id, first_of_month(day), None, M.REFERRALS_STARTED, "")][0] += 1
+    return dict(rows)
+
+
+def _add(rows, project_id, start, end, measure, category="", *, on, total=0, ending=True):
+    """One figure of one course: a starting row from `on`, and an ending row for its end."""
+    on = max(on, start)  # the report counts a course only from its start
+    row = rows[(project_id, first_of_month(on), None, measure, str(category))]
+    row[0] += 1
+    row[1] += total
+    if ending:
+        row = rows[(project_id, first_of_month(max(on, end)), first_of_month(end), measure, str(category))]
+        row[0] += 1
+        row[1] += total
+
+
+def keep(rows: dict[Key, list[int]]) -> None:
+    """Add `rows` to the stored ones (inside the caller's transaction)."""
+    for (project_id, month, ended, measure, category), (count, total) in sorted(
+            rows.items(), key=lambda item: (item[0][0], item[0][1], item[0][2] or date.min, *item[0][3:])):
+        existing = RetainedCount.objects.select_for_update().filter(
+            project_id=project_id, month=month, ended=ended, measure=measure, category=category).first()
+        if existing is None:
+            RetainedCount.objects.create(project_id=project_id, month=month, ended=ended, measure=measure,
+                                         category=category, count=count, total=total)
+        else:
+            RetainedCount.objects.filter(pk=existing.pk).update(count=F("count") + count, total=F("total") + total)
+
+
+# -- reading -------------------------------------------------------------------------------
+
+@dataclass
+class Retained:
+    """What deleted courses add to one report: {(measure, category): (count, sum)}."""
+
+    figures: dict = field(default_factory=dict)
+    whole_months: bool = True  # False: the period cuts a month that holds retained figures
+    legacy: bool = False  # rows written before December 2026, which no report can use
+
+    def count(self, measure, category="") -> int:
+        return self.figures.get((str(measure), str(category)), (0, 0))[0]
+
+    def total(self, measure, category="") -> int:
+        return self.figures.get((str(measure), str(category)), (0, 0))[1]
+
+    def by_category(self, measure) -> dict[str, tuple[int, int]]:
+        return {category: value for (m, category), value in self.figures.items() if m == str(measure)}
+
+    def length_days(self, as_of: date) -> int:
+        """Days from start to end (or to `as_of`) of the longer courses counted."""
+        running = self.count(M.LENGTH_STARTED) - self.count(M.LENGTH_ENDED)
+        return (as_of.toordinal() * running - self.total(M.LENGTH_STARTED) + self.total(M.LENGTH_ENDED)
+                + self.total(M.LENGTH))
+
+    def length_courses(self) -> int:
+        return self.count(M.LENGTH_STARTED) + self.count(M.LENGTH)
+
+
+def retained_for(project, period_start: date | None, as_of: date) -> Retained:
+    """What the project's deleted courses add to the report for (period_start, as_of). One query.
+
+    Exact when the period starts on the first of a month and ends on the last day of one, or
+    when no deleted course has a figure in the months the period cuts (`whole_months`).
+    """
+    starting = Q(ended__isnull=True)
+    sums = {"count_in": Sum("count", filter=starting, default=0), "total_in": Sum("total", filter=starting, default=0)}
+    counted = starting
+    if period_start:
+        ending = Q(ended__lt=period_start)
+        counted |= ending
+        sums.update(count_out=Sum("count", filter=ending, default=0), total_out=Sum("total", filter=ending, default=0))
+    else:
+        sums.update(count_out=Value(0), total_out=Value(0))
+    # Rows the period's first or last month cuts through: their figures may fall on either side.
+    cut = []
+    if as_of != last_of_month(as_of):
+        cut.append(Q(month=first_of_month(as_of)))
+    if period_start and period_start != first_of_month(period_start):
+        cut.append(Q(ended=first_of_month(period_start)))
+    if cut:
+        sums["cut"] = Count("pk", filter=counted & reduce(operator.or_, cut))
+    rows = (RetainedCount.objects.filter(project=project, month__lte=as_of).order_by()
+            .values("measure", "category").annotate(**sums))
+    retained = Retained()
+    for r in rows:
+        if r["measure"] in LEGACY:
+            retained.legacy = True
+            continue
+        if r.get("cut"):
+            retained.whole_months = False
+        retained.figures[(r["measure"], r["category"])] = (int(r["count_in"]) - int(r["count_out"]),
+                                                          int(r["total_in"]) - int(r["total_out"]))
+    return retained
+
+
+def retained_between(project, measure, start: date, end: date) -> int:
+    """How many of `measure` deleted courses left from `start` to `end` (by month: exact for
+    periods of whole months). One query."""
+    return RetainedCount.objects.filter(
+        project=project, measure=measure, ended__isnull=True, month__gte=first_of_month(start), month__lte=end,
+    ).aggregate(n=Sum("count", default=0))["n"]

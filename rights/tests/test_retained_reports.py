@@ -1,0 +1,161 @@
+"""Reports of a period that ended before a retention run or an erasure do not change after it.
+
+The expected figures are always the report's own, taken before the deletion, in every form
+a reader gets it: JSON, the Excel workbook, the cross-project view, the budget indicators.
+"""
+
+import io
+import json
+from datetime import date
+
+import openpyxl
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from brobygger import indicators
+from courses import services as courses
+from courses.models import Course
+from exchange.services import import_registrations, import_who5
+from exchange.tests.helpers import ESBJERG, esbjerg_bytes
+from rights.models import RetainedCount
+from wellbeing.models import Who5Response
+
+# Periods of whole months, with and without a start; the first two cut through courses that
+# were still open then (their length counts up to the report date) and leave out ones that
+# had ended before the start.
+PERIODS = [("", "2023-11-30"), ("2022-07-01", "2023-06-30"), ("2023-03-01", "2023-11-30"), ("", "2022-01-31")]
+
+
+@pytest.fixture
+def esbjerg(world):
+    import_registrations(project=world.project, data=esbjerg_bytes("registrering.xlsx"))
+    import_who5(project=world.project, data=esbjerg_bytes("who5.csv"))
+    return world
+
+
+def _query(period_start, as_of):
+    return f"?as_of={as_of}" + (f"&period_start={period_start}" if period_start else "")
+
+
+def _json(client, period_start, as_of):
+    response = client.get(reverse("project_report_json", args=["exit"]) + _query(period_start, as_of))
+    assert response.status_code == 200
+    return json.loads(response.content)
+
+
+def _workbook(client, period_start, as_of):
+    response = client.get(reverse("project_report_xlsx", args=["exit"]) + _query(period_start, as_of))
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    return {sheet.title: [[cell.value for cell in row] for row in sheet.iter_rows()] for sheet in book}
+
+
+def _everything(client, world):
+    return {
+        "json": [_json(client, *period) for period in PERIODS],
+        "excel": [_workbook(client, *period) for period in PERIODS[:2]],
+        "compare": client.get(reverse("report_compare") + "?as_of=2023-11-30").context["reports"],
+        "budget": [indicators.compute(key, world.project, date(2022, 1, 1), date(2023, 6, 30))
+                   for key in ("courses_registered", "referrals_started")],
+    }
+
+
+def test_retention_ten_years_later_leaves_every_past_report_as_it_was(esbjerg, client_as):
+    client = client_as("analyst")
+    before = _everything(client, esbjerg)
+    assert before["json"][0]["citizens"] == 88  # the set's own courses; the world's start in 2026
+    ended = Course.objects.filter(project=esbjerg.project, end_date__isnull=False).count()
+
+    call_command("apply_retention", "--today", "2034-01-01", stdout=io.StringIO())
+
+    assert Course.objects.filter(project=esbjerg.project).count() == 88 + 2 - ended  # the open ones stay
+    assert ended == 76 and not Who5Response.objects.filter(course__end_date__isnull=False).exists()
+    after = _everything(client, esbjerg)
+    for key in before:
+        assert after[key] == before[key], key
+    assert "caveats" not in after["json"][0]
+
+
+def test_erasing_a_course_leaves_the_published_periods_report_unchanged(esbjerg, client_as):
+    # An open course with interventions and WHO-5 answers after the period's end as well as in it.
+    course = Course.objects.filter(project=esbjerg.project, end_date__isnull=True, project_ref__startswith="ESB")
+    course = course.filter(who5_responses__isnull=False, interventions__isnull=False).distinct().first()
+    courses.record_intervention(course=course, intervention=esbjerg.counselling, organisation=esbjerg.org_a,
+                                by=esbjerg.users["coordinator"], on=date(2024, 2, 1))
+    Who5Response.objects.create(course=course, answered_on=date(2024, 3, 1), item1=5, item2=5, item3=5, item4=5,
+                                item5=5, mode="imported")
+    client = client_as("analyst")
+    periods = [*PERIODS, ("2024-01-01", "2024-03-31")]
+    before = [_json(client, *period) for period in periods]
+
+    coordinator = client_as("coordinator")
+    response = coordinator.post(reverse("rights_erase", args=[course.code]), {"confirm": course.code})
+    assert response.status_code == 302
+    assert not Course.objects.filter(pk=course.pk).exists()
+
+    client = client_as("analyst")
+    assert [_json(client, *period) for period in periods] == before
+
+
+def test_a_period_that_cuts_a_month_of_deleted_figures_says_so(esbjerg, client_as):
+    call_command("apply_retention", "--today", "2034-01-01", stdout=io.StringIO())
+    client = client_as("coordinator")
+    whole = _json(client, "", "2023-06-30")
+    assert "caveats" not in whole
+    cut = _json(client, "", "2023-06-15")  # courses that ended in June 2023 are kept by month
+    assert len(cut["caveats"]) == 1 and "hele måneder" in cut["caveats"][0]
+    page = client.get(reverse("project_report", args=["exit"]) + "?as_of=2023-06-15").content.decode()
+    assert cut["caveats"][0].split(".")[0] in page
+
+
+def test_counts_kept_before_this_version_are_named_not_silently_dropped(world, client_as):
+    RetainedCount.objects.create(project=world.project, month=date(2018, 3, 1), measure="courses", count=2)
+    report = _json(client_as("coordinator"), "", "2026-06-30")
+    assert report["citizens"] == 2  # the world's own; the old rows cannot say which periods they belong to
+    assert len(report["caveats"]) == 1 and "december 2026" in report["caveats"][0]
+
+
+def test_no_row_kept_for_an_erased_course_describes_it_alone(world, client_as):
+    """Each row counts one figure under one category: nothing joins the erased person's gender to their age."""
+    client_as("coordinator").post(reverse("rights_erase", args=[world.course_b.code]), {"confirm": world.course_b.code})
+    rows = RetainedCount.objects.filter(project=world.project)
+    assert {(r.measure, r.category) for r in rows if r.measure in ("gender", "age")} == {("gender", "man"),
+                                                                                       ("age", "36-45")}
+    assert all(r.category in ("", "man", "36-45") for r in rows)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_as_in_production_the_report_is_unchanged_too(monkeypatch):
+    """No test transaction around it: the WHO-5 answers are counted on a second connection
+    (reports.services.beside) while the retained figures are read on the first."""
+    import threading
+
+    import reports.services
+
+    out = io.StringIO()
+    call_command("create_project", "esbjerg", "--name", "Reden Esbjerg", stdout=out)
+    call_command("import_registrations", "esbjerg", str(ESBJERG / "registrering.xlsx"), stdout=out)
+    call_command("import_who5", "esbjerg", str(ESBJERG / "who5.csv"), stdout=out)
+    threads, who5_rows = [], reports.services.who5_rows
+
+    def spy(*args):
+        threads.append(threading.current_thread())
+        return who5_rows(*args)
+
+    monkeypatch.setattr(reports.services, "who5_rows", spy)
+
+    def reports_now():
+        found = []
+        for period_start, as_of in PERIODS:
+            out = io.StringIO()
+            args = ["project_report", "esbjerg", "--as-of", as_of] + (["--from", period_start] if period_start else [])
+            call_command(*args, stdout=out)
+            found.append(json.loads(out.getvalue()))
+        return found
+
+    before = reports_now()
+    assert before[0]["who5"]["rounds"][0]["n"] > 10
+    call_command("apply_retention", "--today", "2034-01-01", stdout=io.StringIO())
+    assert Course.objects.count() == 12
+    assert reports_now() == before
+    assert threads and all(thread is not threading.current_thread() for thread in threads)
