@@ -97,6 +97,8 @@ def _finish(upload, status):
 
 def export_registrations(request, slug):
     project = project_for_exchange(request, slug)
+    # Every course of the project is in the file: each has been read.
+    log.shown(request, project.courses.only("code", "project_id"))
     response = HttpResponse(services.export_registrations(project),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="registrering-{project.slug}.xlsx"'
@@ -105,6 +107,7 @@ def export_registrations(request, slug):
 
 def export_who5(request, slug):
     project = project_for_exchange(request, slug)
+    log.shown(request, project.courses.filter(who5_responses__isnull=False).distinct().only("code", "project_id"))
     response = HttpResponse(services.export_who5(project), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="who5-{project.slug}.csv"'
     return response
