@@ -11,6 +11,9 @@ from .services import grant_role, self_grant_problem
 
 
 class UserForm(ModelForm):
+    # Staff, not citizens: the work e-mail is one, and a user name may be (many municipalities sign
+    # in with it). A CPR or phone number is refused in both, as in the names.
+    identity_allows = {"email": ("email",), "username": ("email",)}
     password = forms.CharField(
         label=_("New password"), required=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("At least 12 characters. Leave empty to keep the current password."),

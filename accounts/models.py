@@ -89,6 +89,11 @@ class Membership(models.Model):
         return self.role == self.Role.COORDINATOR
 
     @property
+    def can_break_glass(self) -> bool:
+        """Open a course of the project outside one's scope in an emergency, with a reason, for hours."""
+        return self.role == self.Role.CASEWORKER
+
+    @property
     def can_see_reports(self) -> bool:
         return self.role in (self.Role.COORDINATOR, self.Role.ANALYST)
 

@@ -7,6 +7,7 @@ from .models import AccessEvent
 
 
 class AuditFilterForm(Form):
+    identity_allows = {"user": ("email",)}  # staff user names may be work e-mail addresses
     course = forms.CharField(label=_("Course id"), max_length=12, required=False,
                              help_text=_("Who has looked at this course?"))
     user = forms.CharField(label=_("User name"), max_length=150, required=False,

@@ -148,7 +148,7 @@ def _sqlite_sql(connection):
                 course, code = f"{row}.id", f"{row}.code"
             else:
                 course = f"{row}.course_id"
-                code = f"coalesce((SELECT code FROM courses_course WHERE id = {row}.course_id), '')"
+                code = f"coalesce((SELECT code FROM courses_course WHERE id = {row}.course_id), '')"  # nosec B608  # table and column names from our own models, no input
             changed, when = "''", ""
             if op == "UPDATE":
                 changed = "rtrim(" + " || ".join(
@@ -156,7 +156,7 @@ def _sqlite_sql(connection):
                 ) + ", ',')"
                 when = "WHEN " + " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns) + " "
             sql.append(
-                f'CREATE TRIGGER {table}_history_{op.lower()} AFTER {op} ON "{table}" {when}'
+                f'CREATE TRIGGER {table}_history_{op.lower()} AFTER {op} ON "{table}" {when}'  # nosec B608  # table and column names from our own models, no input
                 'BEGIN INSERT INTO audit_changerecord ("at", table_name, row_id, operation, course_id, course_code, '
                 f"changed_fields) VALUES ({now}, '{table}', {row}.id, '{op}', {course}, {code}, "
                 f"substr({changed}, 1, 500)); END"

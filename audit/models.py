@@ -59,6 +59,7 @@ class AccessEvent(AppendOnlyModel):
         ERASURE = "erasure", _("Erased a course")
         RETENTION = "retention", _("Deleted at end of retention")
         AUDIT = "audit", _("Looked at the access log")
+        BREAK_GLASS = "break_glass", _("Emergency access (break-glass)")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user_id = models.BigIntegerField(_("user id"), null=True, blank=True, db_index=True)

@@ -83,6 +83,7 @@ def build_data(args):
     from django.utils import timezone
 
     from accounts.models import Membership, User
+    from brobygger import agebands
     from outreach import services
     from outreach.models import Card, ContactTopic, OutreachContact, Topic
     from projects.models import Organisation, Project, Site
@@ -126,7 +127,7 @@ def build_data(args):
                 appointment_booked=rng.random() < 0.1, accompanied=rng.random() < 0.05,
                 card_id=rng.choice(cards) if rng.random() < 0.35 else None,
                 referral_target=rng.choice(["", "", "", "drug_treatment", "job_centre", "housing", "health"]),
-                age_band=rng.choice(["", "", "18-25", "26-30", "31-35", "36-45", "46+"]),
+                age_band=rng.choice(["", "", *agebands.CODES]),
                 gender=rng.choice(["", "woman", "woman", "man", "non_binary"]),
             ))
         contacts = OutreachContact.objects.bulk_create(contacts)

@@ -1,8 +1,10 @@
-"""Age bands: the one definition every count by age uses (the report, its exports, retention).
+"""Age bands: the one definition every count by age uses (the report, its exports, retention,
+the outreach contact's told band and its follow-up).
 
 The bands are those of the 2024 exit-package report. Each band has its key (the word in the
 report's JSON, exchange format v1 section 5), its bounds in whole years (age at the start of
-the course) and its label for people. A course whose age is not known counts as UNKNOWN.
+the course), its label for people and its short code (what an outreach contact stores when
+the person tells their band). A course whose age is not known counts as UNKNOWN.
 """
 
 from dataclasses import dataclass
@@ -17,16 +19,20 @@ class AgeBand:
     low: int
     high: int | None  # None: no upper bound
     label: str
+    code: str  # what a form stores when a person tells their band (an outreach contact): at most 5 characters
 
 
 BANDS = (
-    AgeBand("18-25", 18, 25, "18-25"),
-    AgeBand("26-30", 26, 30, "26-30"),
-    AgeBand("31-35", 31, 35, "31-35"),
-    AgeBand("36-45", 36, 45, "36-45"),
-    AgeBand("Over 45", 46, None, _("Over 45")),
+    AgeBand("18-25", 18, 25, "18-25", "18-25"),
+    AgeBand("26-30", 26, 30, "26-30", "26-30"),
+    AgeBand("31-35", 31, 35, "31-35", "31-35"),
+    AgeBand("36-45", 36, 45, "36-45", "36-45"),
+    AgeBand("Over 45", 46, None, _("Over 45"), "46+"),
 )
 KEYS = tuple(band.key for band in BANDS)
+# For a field in which a person's band is stored as told (an outreach contact's age band).
+CHOICES = [(band.code, band.label) for band in BANDS]
+CODES = tuple(band.code for band in BANDS)
 UNKNOWN = "Ukendt"  # the key (the report's Danish word) for "age not known"
 UNKNOWN_LABEL = _("Unknown")
 

@@ -64,7 +64,7 @@ def insert_rows(model, rows, *, using="default") -> int:
             # Many rows per statement, as bulk_create does: far faster than executemany on SQLite.
             per_statement = max(1, min(BATCH, connection.ops.bulk_batch_size(fields, [None] * BATCH)))
             # Table and column names come from the model; the values are bound parameters.
-            head = f"INSERT INTO {table} ({columns}) VALUES "  # noqa: S608
+            head = f"INSERT INTO {table} ({columns}) VALUES "  # noqa: S608  # nosec B608  # table and column names from the model; values are bound parameters
             placeholders = f"({', '.join(['%s'] * len(fields))})"
             for i in range(0, len(prepared_rows), per_statement):
                 batch = prepared_rows[i:i + per_statement]

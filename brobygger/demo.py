@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-DEMO_PASSWORD = "brobygger-demo"
+DEMO_PASSWORD = "brobygger-demo"  # nosec B105  # the demo's published password; seed_demo runs only with DEBUG on
 
 ORGANISATIONS = [
     ("Københavns Kommune, Hjemløseenheden", "municipal"),
@@ -65,7 +65,7 @@ def build(*, courses: int = 40, seed: int = 2026) -> dict:
     from courses.models import Consent, Gender, Referral
     from projects.models import Intervention, Organisation, Project, Site
 
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311  # fictitious demo data, repeatable from a seed; not a secret
     today = timezone.localdate()
     orgs = {name: Organisation.objects.create(name=name, kind=kind) for name, kind in ORGANISATIONS}
     o = lambda prefix: next(org for name, org in orgs.items() if name.startswith(prefix))  # noqa: E731

@@ -1,9 +1,12 @@
-"""Form plumbing shared by every app: DKFDS markup and identity-safe re-rendering."""
+"""Form plumbing shared by every app: DKFDS markup, and the checks every text field gets."""
+
+from functools import partial
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
 
-from .identity import check_no_identity
+from .identity import KINDS, check_no_identity
+from .text import clean_control_characters
 
 
 class DKFDSRenderer(DjangoTemplates):
@@ -28,7 +31,7 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class FreeTextField(forms.CharField):
-    """A free-text field that refuses anything identifying a citizen."""
+    """A free-text field that refuses anything identifying a citizen (outside a form of ours too)."""
 
     default_validators = [check_no_identity]
 
@@ -39,19 +42,67 @@ def check_period(form, data, start: str, end: str, message) -> None:
         form.add_error(end, message)
 
 
-class IdentitySafeFormMixin:
-    """What was typed stays in the form when the identity check refuses it (issue 17.6).
+def is_text_field(field) -> bool:
+    """A field people type text into (passwords aside: never altered, never stored as typed)."""
+    return isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput)
 
-    The field is marked with the reason, and the person removes the identifying part
-    themselves, without losing the rest of the note. The refused text goes back only to the
-    browser that sent it, on a page that is never stored (`no-store` on every page); it is
-    never saved or logged.
+
+class TextSafeFormMixin:
+    """Every text field of every form, without exception unless declared: control characters
+    are taken out (brobygger/text.py) and the identity check runs (brobygger/identity.py).
+
+    Safe by default: a field added tomorrow, a model field a ModelForm brings along, or one a
+    form adds in its __init__ is checked without anyone remembering to. A field that may hold
+    some kinds of identifying detail says so in `identity_allows`, with the reason beside it;
+    a CPR number is refused everywhere it is not declared.
+
+    What was typed stays in the form when the identity check refuses it (issue 17.6): the
+    field is marked with the reason and the person removes the identifying part themselves,
+    without losing the rest of the note. The refused text goes back only to the browser that
+    sent it, on a page that is never stored (`no-store` on every page); it is never saved or
+    logged.
     """
 
+    # Field name -> the kinds of identity (brobygger.identity.KINDS) the field may hold.
+    identity_allows: dict[str, tuple[str, ...]] = {}
 
-class Form(IdentitySafeFormMixin, forms.Form):
+    def full_clean(self):
+        self.guard_text_fields()
+        super().full_clean()
+
+    def guard_text_fields(self) -> list[str]:
+        """Put the checks on every text field (once) and clean the submitted text; returns their names."""
+        names = []
+        for name, field in self.fields.items():
+            if not is_text_field(field):
+                continue
+            names.append(name)
+            if not getattr(field, "text_guarded", False):
+                allow = tuple(self.identity_allows.get(name, ()))
+                if set(allow) != set(KINDS) and check_no_identity not in field.validators:
+                    field.validators.append(partial(check_no_identity, allow=allow))
+                field.text_guarded = True
+            if self.is_bound:
+                self._clean_submitted(self.add_prefix(name), multiline=isinstance(field.widget, forms.Textarea))
+        return names
+
+    def _clean_submitted(self, key: str, *, multiline: bool) -> None:
+        getlist = getattr(self.data, "getlist", None)
+        values = getlist(key) if getlist else [self.data.get(key)]
+        cleaned = [clean_control_characters(v, multiline=multiline) if isinstance(v, str) else v for v in values]
+        if cleaned == values:
+            return
+        data = self.data.copy()  # a request's QueryDict is immutable; its copy is not
+        if getlist:
+            data.setlist(key, cleaned)
+        else:
+            data[key] = cleaned[0]
+        self.data = data
+
+
+class Form(TextSafeFormMixin, forms.Form):
     pass
 
 
-class ModelForm(IdentitySafeFormMixin, forms.ModelForm):
+class ModelForm(TextSafeFormMixin, forms.ModelForm):
     pass

@@ -53,7 +53,9 @@ _WORD = (
     rf"\.?:?\s{{0,3}}(?:(?:\+|00)45{_SEP}{{0,2}})?{_ANY}"
 )
 _INTERNATIONAL = rf"(?<![\w+])\+\d(?:[\s.{DASHES}]?\d){{6,14}}(?!\w)"
-PHONE_RE = re.compile(f"{_SPACED}|{_PAIRS}|{_PREFIXED}|{_WORD}|{_INTERNATIONAL}")
+PHONE_RE = re.compile(f"{_SPACED}|{_PAIRS}|{_INTERNATIONAL}")
+# After +45 or a telling word, digits are a phone number even if they could be a date (tlf 2012-12-12).
+TOLD_PHONE_RE = re.compile(f"{_PREFIXED}|{_WORD}")
 # 12 500 000 or 1 234 567: an amount with its thousands spaced, not a phone number.
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:\s\d{3})+")
 # Dates such as 2026-11-23, 23-11-2026 or 23 11 2026 look like digit groups but are not phones.
@@ -64,7 +66,10 @@ DATE_RE = re.compile(
 
 
 def _has_phone(text: str) -> bool:
-    for match in PHONE_RE.finditer(text):
+    """`text` holds a phone number (after its CPR numbers are taken out)."""
+    if TOLD_PHONE_RE.search(text):
+        return True
+    for match in PHONE_RE.finditer(DATE_RE.sub(" ", text)):
         spaced = match.group("spaced")
         if spaced is None or not _THOUSANDS_RE.fullmatch(spaced):
             return True
@@ -86,6 +91,7 @@ EMAIL_MESSAGE = _(
 
 
 MESSAGES = {"cpr": CPR_MESSAGE, "email": EMAIL_MESSAGE, "phone": PHONE_MESSAGE}
+KINDS = tuple(MESSAGES)
 
 
 def identity_kinds(text: str) -> list[str]:
@@ -98,9 +104,8 @@ def identity_kinds(text: str) -> list[str]:
         kinds.append("cpr")
     if EMAIL_RE.search(text):
         kinds.append("email")
-    # A CPR number or a date is not also reported as a phone number.
-    without_dates = DATE_RE.sub(" ", CPR_RE.sub(" ", text))
-    if _has_phone(without_dates):
+    # A CPR number (or a date, see _has_phone) is not also reported as a phone number.
+    if _has_phone(CPR_RE.sub(" ", text)):
         kinds.append("phone")
     return kinds
 
@@ -110,9 +115,10 @@ def identity_problems(text: str) -> list:
     return [MESSAGES[kind] for kind in identity_kinds(text)]
 
 
-def check_no_identity(value) -> None:
-    """A model and form field validator."""
-    problems = identity_problems(str(value or ""))
+def check_no_identity(value, *, allow=()) -> None:
+    """A model and form field validator. `allow` names kinds the field may hold (a service's public
+    phone number in the directory); a CPR number is never allowed."""
+    problems = [MESSAGES[kind] for kind in identity_kinds(str(value or "")) if kind not in allow]
     if problems:
         raise ValidationError([ValidationError(p, code="identity") for p in problems])
 

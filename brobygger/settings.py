@@ -47,7 +47,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 
-_DEMO_SECRET_KEY = "demo-only-insecure-key-never-used-in-production-0123456789"
+_DEMO_SECRET_KEY = "demo-only-insecure-key-never-used-in-production-0123456789"  # nosec B105  # refused below unless DEBUG is on
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -264,6 +264,10 @@ LOGGING = {
 # The access log is kept this many days, then deleted by `manage.py prune_audit_log` (cron).
 # The database itself refuses to delete entries younger than 180 days (audit migrations).
 AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 2 * 365)
+
+# Break-glass: how many hours a caseworker's emergency access to a course outside their scope lasts
+# (courses/access.py). Long enough for a night's emergency, short enough to end with it.
+BREAK_GLASS_HOURS = env_int("BREAK_GLASS_HOURS", 4)
 
 # Demo users (seed_demo) may sign in without a second factor only on a DEBUG server.
 DEMO_MODE = DEBUG and env_bool("DEMO_MODE", True)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brobygger import indicators
 from brobygger.forms import DateInput, Form, FreeTextField, ModelForm, check_period
+from brobygger.identity import KINDS
 
 from .models import BudgetLine, Initiative, SpendingEntry
 from .services import months_between, parse_amount
@@ -29,6 +30,7 @@ class AmountField(forms.CharField):
 
 
 class SpendingForm(Form):
+    identity_allows = {"amount": KINDS}  # an amount (12345678 kr is no phone number), parsed to a Decimal
     line = forms.ModelChoiceField(label=_("Budget line"), queryset=None, empty_label=None)
     month = forms.TypedChoiceField(label=_("Month"), coerce=date.fromisoformat)
     kind = forms.ChoiceField(label=_("Spent or committed"), choices=SpendingEntry.Kind.choices,
@@ -118,6 +120,7 @@ class InitiativeForm(ModelForm):
 
 
 class BudgetLineForm(ModelForm):
+    identity_allows = {"amount": KINDS}  # an amount, parsed to a Decimal
     amount = AmountField(label=_("Amount in DKK"), help_text=_("The whole amount in DKK, e.g. 879.000."))
 
     class Meta:

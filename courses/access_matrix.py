@@ -14,6 +14,11 @@ PAGES = [
     Page("referral_add", COURSE_READERS, kwargs=code_a),
     Page("referral_status", COURSE_READERS, method="post",
          kwargs=lambda w: {"code": w.course_a.code, "pk": w.referral_a.pk}, data=lambda w: {"status": "started"}),
+    # Break-glass: caseworker B (same project, not their course) is asked for a reason; who already
+    # sees the course is sent to it; everyone else gets the 404 of an id that does not exist.
+    Page("break_glass", caseworkers, kwargs=code_a),
+    Page("break_glass", caseworkers, method="post", kwargs=code_a,
+         data=lambda w: {"reason": "Borgeren har brug for hjælp i nat, og Reden kan ikke nås"}),
     Page("consent_add", COURSE_READERS, kwargs=code_a),
     Page("consent_withdraw", COURSE_READERS, method="post",
          kwargs=lambda w: {"code": w.course_a.code, "pk": w.consent_a.pk}),

@@ -7,8 +7,12 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Citizen courses")
 
     def ready(self):
-        from brobygger import navigation
+        from brobygger import navigation, sections
+
+        from .sections import break_glass_meeting_section
 
         navigation.register(
             10, "course_list", _("Courses"), lambda user: any(m.can_see_courses for m in user.active_memberships)
         )
+        # Before the other sections: emergency access is the first thing the coordinator follows up.
+        sections.register("team_meeting", 3, "courses/sections/break_glass_meeting.html", break_glass_meeting_section)

@@ -6,8 +6,8 @@ from brobygger.forms import DateInput, Form, ModelForm
 from projects.models import Intervention, Organisation
 from rights import consent as consent_rules
 
-from .models import Consent, Course, Gender, InterventionRecord, Referral
-from .services import check_adult
+from .models import BreakGlass, Consent, Course, Gender, InterventionRecord, Referral
+from .services import BREAK_GLASS_MINIMUM_REASON, check_adult
 
 
 class CourseForm(ModelForm):
@@ -174,6 +174,22 @@ class ConsentForm(ModelForm):
         if day > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
         return day
+
+
+class BreakGlassForm(ModelForm):
+    class Meta:
+        model = BreakGlass
+        fields = ["reason"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 3})}
+        labels = {"reason": _("Why do you need the course now?")}
+        help_texts = {"reason": _("Say what the emergency is, without names, CPR numbers or other identifying "
+                                  "details. The project's coordinator reads it.")}
+
+    def clean_reason(self):
+        reason = " ".join(self.cleaned_data["reason"].split())
+        if len(reason) < BREAK_GLASS_MINIMUM_REASON:
+            raise forms.ValidationError(_("Say in a sentence why you need the course now."))
+        return reason
 
 
 class CourseFilterForm(Form):

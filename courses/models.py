@@ -255,3 +255,32 @@ class Consent(models.Model):
     @property
     def is_active(self) -> bool:
         return self.withdrawn_on is None
+
+
+class BreakGlass(models.Model):
+    """A caseworker's emergency access to a course outside their scope: with a reason, for hours.
+
+    Rows are kept (the coordinator reads them at the team meeting); access ends at `expires_at`.
+    The access log marks the opening and every look while it lasts (action "break_glass").
+    """
+
+    course = models.ForeignKey(Course, models.CASCADE, related_name="break_glass")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+",
+                             verbose_name=_("opened by"))
+    organisation = models.ForeignKey("projects.Organisation", models.PROTECT, related_name="+",
+                                     verbose_name=_("organisation"))
+    reason = models.CharField(_("reason"), max_length=500, validators=[check_no_identity])
+    opened_at = models.DateTimeField(_("opened"))
+    expires_at = models.DateTimeField(_("open until"))
+
+    class Meta:
+        ordering = ["-opened_at", "-pk"]
+        verbose_name = _("break-glass access")
+        verbose_name_plural = _("break-glass accesses")
+        constraints = [
+            models.CheckConstraint(condition=Q(expires_at__gt=F("opened_at")), name="break_glass_expires_after_opening"),
+        ]
+        indexes = [models.Index(fields=["user", "course", "expires_at"])]
+
+    def __str__(self):
+        return f"{self.course} {self.opened_at:%Y-%m-%d %H:%M}"

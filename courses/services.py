@@ -1,14 +1,15 @@
 """Writes on courses: small keyword-only functions that views, commands and importers share."""
 
-from datetime import date
+from datetime import date, timedelta
 
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import MINIMUM_AGE, Consent, Course, InterventionRecord, Referral, new_course_code
+from .models import MINIMUM_AGE, BreakGlass, Consent, Course, InterventionRecord, Referral, new_course_code
 
 UNDER_AGE_MESSAGE = gettext_lazy(
     "Brobygger is for adults (18 or older). Citizens under 18 belong to the municipality's "
@@ -146,3 +147,33 @@ def withdraw_consent(*, consent: Consent, by, on: date | None = None) -> Consent
         consent.withdrawn_on = consent.given_on
     consent.save(update_fields=["withdrawn_on"])
     return consent
+
+
+BREAK_GLASS_MINIMUM_REASON = 20
+
+
+def break_glass(*, course: Course, user, reason: str, request=None) -> BreakGlass:
+    """Open `course` to a caseworker of its project for settings.BREAK_GLASS_HOURS, with a reason.
+
+    The opening goes into the access log (action "break_glass"); the reason stays here, where the
+    project's coordinator reads it on the team meeting page.
+    """
+    from audit import log
+
+    from .access import may_break_glass
+
+    if not may_break_glass(user, course):
+        raise PermissionDenied("Only a caseworker of the project breaks glass, for an open course.")
+    reason = " ".join(reason.split())
+    if len(reason) < BREAK_GLASS_MINIMUM_REASON:
+        raise ValidationError({"reason": _("Say in a sentence why you need the course now.")}, code="too_short")
+    organisation = next(m.organisation for m in user.memberships_in(course.project) if m.can_break_glass)
+    now = timezone.now()
+    access = BreakGlass(course=course, user=user, organisation=organisation, reason=reason, opened_at=now,
+                        expires_at=now + timedelta(hours=settings.BREAK_GLASS_HOURS))
+    access.full_clean()
+    with transaction.atomic():
+        access.save()
+        log.record(request, action=log.Action.BREAK_GLASS, user=user, course=course,
+                   detail=f"opened; open until {timezone.localtime(access.expires_at):%Y-%m-%d %H:%M}")
+    return access

@@ -7,6 +7,7 @@ urlpatterns = [
     path("new/", views.course_create, name="course_create"),
     path("<str:code>/", views.course_detail, name="course_detail"),
     path("<str:code>/edit/", views.course_edit, name="course_edit"),
+    path("<str:code>/break-glass/", views.break_glass, name="break_glass"),
     path("<str:code>/end/", views.course_end, name="course_end"),
     path("<str:code>/interventions/new/", views.intervention_add, name="intervention_add"),
     path("<str:code>/referrals/new/", views.referral_add, name="referral_add"),

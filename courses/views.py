@@ -1,11 +1,14 @@
+import re
+
+from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from audit import log
 from brobygger.sections import render_sections
@@ -14,6 +17,7 @@ from projects.models import Project
 from . import services
 from .access import (
     acting_organisation,
+    break_glass_course,
     can_change_referral,
     can_manage_course,
     course_for_user,
@@ -21,6 +25,7 @@ from .access import (
     visible_courses,
 )
 from .forms import (
+    BreakGlassForm,
     ConsentForm,
     CourseFilterForm,
     CourseForm,
@@ -73,7 +78,23 @@ def course_list(request):
     query.pop("page", None)
     return render(request, "courses/course_list.html", {
         "form": form, "page": page, "attention": attention, "query": query.urlencode(),
+        "break_glass_code": _break_glass_offer(request, form, page),
     })
+
+
+COURSE_CODE_SHAPE = re.compile(r"^[A-Z0-9]{1,7}-[A-Z0-9]{4}$")
+
+
+def _break_glass_offer(request, form, page):
+    """A searched id that finds nothing: offer emergency access to whoever may break glass.
+
+    Offered for any id of the right shape, found or not, so the offer tells nothing about
+    which ids exist; the break-glass page itself answers 404 outside the user's projects.
+    """
+    if page.paginator.count or not form.is_valid() or not request.user.projects_where("can_break_glass"):
+        return None
+    code = form.cleaned_data["q"].strip().upper()
+    return code if COURSE_CODE_SHAPE.match(code) else None
 
 
 def course_create(request):
@@ -109,8 +130,32 @@ def course_detail(request, code):
         "consents": course.consents.select_related("organisation"),
         "status_form": ReferralStatusForm(),
         "sections": render_sections("course", request, course),
+        "break_glass": getattr(request, "break_glass", None),
     }
     return render(request, "courses/course_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def break_glass(request, code):
+    """Emergency access to a course outside one's scope: asks for the reason, then opens it for hours."""
+    if visible_courses(request.user).filter(code=code).exists():
+        return redirect("course_detail", code)
+    course = break_glass_course(request, code)
+    form = BreakGlassForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.break_glass(course=course, user=request.user, reason=form.cleaned_data["reason"],
+                                 request=request)
+        except PermissionDenied:
+            raise Http404("May not break glass") from None
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            # The course page says until when, in a banner that stays while the access lasts.
+            return redirect("course_detail", course.code)
+    return render(request, "courses/break_glass.html", {
+        "form": form, "code": course.code, "project": course.project, "hours": settings.BREAK_GLASS_HOURS,
+    })
 
 
 def _managed_course(request, code):

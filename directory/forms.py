@@ -8,6 +8,9 @@ from .models import Audience, Service
 
 
 class ServiceForm(ModelForm):
+    # A service's own public phone number and e-mail are what the directory is for (the public page
+    # shows them to citizens): allowed in its contact and web address. A CPR number never is.
+    identity_allows = {"contact": ("phone", "email"), "website": ("phone", "email")}
     audiences = forms.MultipleChoiceField(label=_("For whom"), choices=Audience.choices, required=False,
                                           widget=forms.CheckboxSelectMultiple)
 

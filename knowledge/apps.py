@@ -13,7 +13,7 @@ class KnowledgeConfig(AppConfig):
         from .access import is_staff_member
         from .team_meeting import network_actions_section
 
-        assert demo  # imported for its @demo.extend registration
+        assert demo  # imported for its @demo.extend registration  # nosec B101  # only names the import, which registers the demo extension
 
         navigation.register(50, "knowledge_modules", _("Learning"), is_staff_member)
         navigation.register(55, "knowledge_meetings", _("Network"), is_staff_member)

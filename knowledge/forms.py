@@ -107,6 +107,8 @@ class SectionAnswersForm(Form):
 
 
 class AdvisorForm(ModelForm):
+    # An advisor is staff: their work e-mail and phone are their contact details at work.
+    identity_allows = {"work_email": ("email",), "work_phone": ("phone",)}
     class Meta:
         model = Advisor
         fields = ["name", "unit", "organisation", "user", "work_email", "work_phone", "since", "active"]

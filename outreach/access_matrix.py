@@ -18,6 +18,7 @@ def extend_world(w):
 
 PAGES = [
     Page("outreach_home", followers),
+    Page("outreach_sync", loggers),
     Page("outreach_log", loggers, kwargs=slug),
     Page("outreach_card_check", loggers, kwargs=slug, query="?card_code=ABC-234"),
     Page("outreach_health_visit", loggers, kwargs=slug),

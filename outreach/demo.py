@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from brobygger import demo
+from brobygger import agebands, demo
 
 from . import services
 from .models import ContactTopic, GroupActivity, HealthRoomVisit, OutreachContact, Topic
@@ -38,7 +38,7 @@ def outreach_demo(context):
                     accompanied=rng.random() < 0.05, card=card,
                     referral_target=rng.choice(["", "", "", "drug_treatment", "job_centre", "housing", "health",
                                                 "social_services", "legal_aid"]),
-                    age_band=rng.choice(["", "", "18-25", "26-30", "31-35", "36-45", "46+"]),
+                    age_band=rng.choice(["", "", *agebands.CODES]),
                     gender=rng.choice(["", "woman", "woman", "woman", "man", "non_binary"]),
                 ))
         day += timedelta(days=1)

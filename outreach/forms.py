@@ -1,3 +1,4 @@
+import uuid
 from datetime import timedelta
 
 from django import forms
@@ -5,10 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from brobygger import agebands
 from brobygger.forms import DateInput, DateTimeInput, Form, FreeTextField
 from courses.models import Gender, Referral
 
-from .models import AgeBand, GroupActivity, HealthRoomVisit
+from .models import GroupActivity, HealthRoomVisit
 
 
 def _now_minute():
@@ -26,7 +28,14 @@ class CardCodeField(forms.CharField):
                                   "class": "input-width-s"})
 
 
-class ContactForm(Form):
+class SavedOnceForm(Form):
+    """A form whose record is saved once: the id goes with the form (and with the phone's queue), and a
+    repeat of it (a double tap, a retry after a timeout) is the same record."""
+
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
+
+
+class ContactForm(SavedOnceForm):
     OUTCOMES = [
         ("information_given", _("Information given")),
         ("appointment_booked", _("Appointment booked")),
@@ -56,7 +65,7 @@ class ContactForm(Form):
             memberships__project=project, memberships__role__in=["outreach", "coordinator"]
         ).distinct().order_by("first_name", "username")
         self.fields["referral_target"].choices = [("", _("No referral"))] + list(Referral.Target.choices)
-        self.fields["age_band"].choices = [("", _("Not told"))] + list(AgeBand.choices)
+        self.fields["age_band"].choices = [("", _("Not told"))] + list(agebands.CHOICES)
         self.fields["gender"].choices = [("", _("Not told"))] + [c for c in Gender.choices if c[0] != "unknown"]
         self.fields["at"].initial = _now_minute
         self.fields["staff"].initial = [user.pk]
@@ -69,7 +78,7 @@ class ContactForm(Form):
         self.fields["card_code"].widget.attrs["aria-describedby"] = "card-check id_card_code_helptext"
 
 
-class HealthVisitForm(Form):
+class HealthVisitForm(SavedOnceForm):
     uses = forms.MultipleChoiceField(
         label=_("What was used"), widget=forms.CheckboxSelectMultiple,
         choices=[(u, HealthRoomVisit._meta.get_field(u).verbose_name.capitalize()) for u in HealthRoomVisit.USES],
@@ -82,7 +91,7 @@ class HealthVisitForm(Form):
         self.fields["at"].initial = _now_minute
 
 
-class ActivityForm(Form):
+class ActivityForm(SavedOnceForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=GroupActivity.Kind.choices, widget=forms.RadioSelect)
     date = forms.DateField(label=_("Date"), widget=DateInput())
     place = FreeTextField(label=_("Place"), max_length=120)

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from brobygger import agebands
 from brobygger.identity import check_no_identity
 from courses.models import CODE_ALPHABET, Gender, Referral
 
@@ -92,15 +93,6 @@ class Card(models.Model):
         return self.code
 
 
-class AgeBand(models.TextChoices):
-    # The bands of the 2024 exit-package report.
-    A18_25 = "18-25", "18-25"
-    A26_30 = "26-30", "26-30"
-    A31_35 = "31-35", "31-35"
-    A36_45 = "36-45", "36-45"
-    OVER_45 = "46+", _("over 45")
-
-
 class OutreachContact(models.Model):
     """One anonymous talk with one person at a site."""
 
@@ -119,9 +111,12 @@ class OutreachContact(models.Model):
     accompanied = models.BooleanField(_("accompanied"), default=False)
     card = models.ForeignKey(Card, models.SET_NULL, null=True, blank=True, related_name="contacts",
                              verbose_name=_("card"))
-    age_band = models.CharField(_("age band"), max_length=5, choices=AgeBand.choices, blank=True)
+    age_band = models.CharField(_("age band"), max_length=5, choices=agebands.CHOICES, blank=True)
     gender = models.CharField(_("gender"), max_length=12, choices=Gender.choices, blank=True)
     note = models.CharField(_("short note"), max_length=300, blank=True, validators=[check_no_identity])
+    # Made on the phone (crypto.randomUUID()) when the record is saved, online or offline: a repeat
+    # with the same id (a retry, a second tab, a replayed queue) is the same record, never a new one.
+    client_id = models.UUIDField(_("id from the phone"), null=True, blank=True, editable=False)
     organisation = models.ForeignKey("projects.Organisation", models.PROTECT, related_name="+")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -135,6 +130,7 @@ class OutreachContact(models.Model):
             models.Index(fields=["project", "site", "date"], name="contact_project_site_date"),
             models.Index(fields=["card", "date"], name="contact_card_date"),
         ]
+        constraints = [models.UniqueConstraint(fields=["client_id"], name="contact_unique_client_id")]
 
     def __str__(self):
         return f"{self.site} {self.at:%Y-%m-%d %H:%M}"
@@ -176,6 +172,7 @@ class HealthRoomVisit(models.Model):
     social_support = models.BooleanField(_("social support"), default=False)
     card = models.ForeignKey(Card, models.SET_NULL, null=True, blank=True, related_name="health_room_visits",
                              verbose_name=_("card"))
+    client_id = models.UUIDField(_("id from the phone"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -184,6 +181,7 @@ class HealthRoomVisit(models.Model):
         verbose_name = _("health-room visit")
         verbose_name_plural = _("health-room visits")
         indexes = [models.Index(fields=["project", "date"], name="healthvisit_project_date")]
+        constraints = [models.UniqueConstraint(fields=["client_id"], name="healthvisit_unique_client_id")]
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M}"
@@ -208,6 +206,7 @@ class GroupActivity(models.Model):
     attendance = models.PositiveIntegerField(_("attendance"))
     courses = models.ManyToManyField("courses.Course", related_name="group_activities", blank=True,
                                      verbose_name=_("registered citizens' courses"))
+    client_id = models.UUIDField(_("id from the phone"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -220,6 +219,7 @@ class GroupActivity(models.Model):
             models.CheckConstraint(condition=Q(kind__in=["business_course", "social", "professional_talk",
                                                          "network_meeting"]), name="activity_kind_valid"),
             models.CheckConstraint(condition=Q(attendance__lte=10000), name="activity_attendance_plausible"),
+            models.UniqueConstraint(fields=["client_id"], name="activity_unique_client_id"),
         ]
 
     def __str__(self):

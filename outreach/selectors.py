@@ -10,10 +10,11 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
+from brobygger import agebands
 from brobygger.smallnumbers import suppress, suppress_value
 from courses.models import Gender, Referral
 
-from .models import AgeBand, Card, ContactTopic, GroupActivity, HealthRoomVisit, OutreachContact, Topic
+from .models import Card, ContactTopic, GroupActivity, HealthRoomVisit, OutreachContact, Topic
 
 HEALTH_USES = HealthRoomVisit.USES
 
@@ -59,7 +60,7 @@ def _dimension_counts(sites) -> dict:
     counts.update({key: Count("pk", filter=condition) for key, _field, condition in OUTCOMES})
     counts.update({f"site_{site.pk}": Count("pk", filter=Q(site_id=site.pk)) for site in sites})
     counts.update({f"ref_{value}": Count("pk", filter=Q(referral_target=value)) for value in Referral.Target.values})
-    counts.update({f"age_{value}": Count("pk", filter=Q(age_band=value)) for value in AgeBand.values})
+    counts.update({f"age_{value}": Count("pk", filter=Q(age_band=value)) for value in agebands.CODES})
     counts.update({f"gender_{value}": Count("pk", filter=Q(gender=value)) for value in Gender.values})
     return counts
 
@@ -115,7 +116,7 @@ def followup(project, start: date, end: date, *, suppressed: bool = False) -> Fo
 
     data.sites = _nonzero((site.name, row[f"site_{site.pk}"]) for site in sites)
     data.referrals = _nonzero((label, row[f"ref_{value}"]) for value, label in Referral.Target.choices)
-    data.age_bands = _present(row, "age", AgeBand.choices)
+    data.age_bands = _present(row, "age", agebands.CHOICES)
     data.genders = _present(row, "gender", Gender.choices)
     data.outcomes = {
         str(OutreachContact._meta.get_field(name).verbose_name).capitalize(): data.totals[key]

@@ -1,6 +1,7 @@
 """Writes for outreach: small keyword-only functions that views, commands and the demo share."""
 
 from datetime import date, datetime, timedelta
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -119,6 +120,58 @@ def check_when(at: datetime, *, may_backdate: bool, field: str = "at") -> None:
         )
 
 
+class ClientIdConflict(Exception):
+    """The phone's id is already on a different record (other content, another worker or project): nothing saved."""
+
+
+def _repeat_of(model, *, client_id: UUID | None, project, by, content: dict, stored_content):
+    """The record already saved with this phone-made id, if it is the same record; else ClientIdConflict.
+
+    A retry after a timeout, a second tab or a replayed queue sends the same id with the same content:
+    that is the stored record, answered as a success. The same id with anything different is refused,
+    and so is an id on another worker's or project's record (its content is never compared or shown).
+    """
+    if client_id is None:
+        return None
+    existing = model.objects.filter(client_id=client_id).first()
+    if existing is None:
+        return None
+    if existing.project_id != project.pk or existing.created_by_id != by.pk or stored_content(existing) != content:
+        raise ClientIdConflict(client_id)
+    existing.repeat = True
+    return existing
+
+
+def _save_once(model, save, *, client_id, project, by, content, stored_content):
+    """Run `save` (which writes the record in its own transaction); if a concurrent request with the same
+    client id won the race, the unique constraint refuses this one and the winner's record is the answer."""
+    try:
+        record = save()
+    except IntegrityError:
+        existing = _repeat_of(model, client_id=client_id, project=project, by=by, content=content,
+                              stored_content=stored_content)
+        if existing is None:
+            raise
+        return existing
+    record.repeat = False
+    return record
+
+
+def _card_code_content(code: str) -> str:
+    return normalise_card_code(code) if (code or "").strip() else ""
+
+
+def _contact_content(contact: OutreachContact) -> dict:
+    return {
+        "site": contact.site_id, "at": contact.at, "staff": set(contact.staff.values_list("pk", flat=True)),
+        "topics": set(contact.topic_links.values_list("topic_id", flat=True)),
+        "information_given": contact.information_given, "referral_target": contact.referral_target,
+        "appointment_booked": contact.appointment_booked, "accompanied": contact.accompanied,
+        "card_code": contact.card.code if contact.card_id else "", "age_band": contact.age_band,
+        "gender": contact.gender, "note": contact.note,
+    }
+
+
 def log_contact(
     *,
     project,
@@ -137,75 +190,131 @@ def log_contact(
     gender: str = "",
     note: str = "",
     may_backdate: bool = False,
+    client_id: UUID | None = None,
 ) -> OutreachContact:
-    """Save one anonymous contact. Refuses future times, old times (unless allowed) and unknown cards."""
+    """Save one anonymous contact. Refuses future times, old times (unless allowed) and unknown cards.
+
+    With a `client_id` (made on the phone) the contact is saved once: a repeat returns the stored
+    contact (`.repeat` is True), a different contact with the same id raises ClientIdConflict.
+    """
     at = at or timezone.now()
+    staff, topics = list(staff), list(topics)
+    content = {
+        "site": site.pk, "at": at, "staff": {u.pk for u in staff} or {by.pk}, "topics": {t.pk for t in topics},
+        "information_given": information_given, "referral_target": referral_target,
+        "appointment_booked": appointment_booked, "accompanied": accompanied,
+        "card_code": _card_code_content(card_code), "age_band": age_band, "gender": gender, "note": note,
+    }
+    once = {"client_id": client_id, "project": project, "by": by, "content": content,
+            "stored_content": _contact_content}
+    # A repeat is answered before the checks: a replay days later is still the same, accepted contact.
+    existing = _repeat_of(OutreachContact, **once)
+    if existing is not None:
+        return existing
     check_when(at, may_backdate=may_backdate)
     if site.project_id != project.pk:
         raise ValidationError({"site": _("The site is not one of the project's.")})
-    topics = list(topics)
     if any(t.project_id != project.pk for t in topics):
         raise ValidationError({"topics": _("A topic is not on the project's list.")})
     contact = OutreachContact(
         project=project, organisation=organisation, created_by=by, site=site, at=at,
         date=timezone.localdate(at), information_given=information_given, referral_target=referral_target,
         appointment_booked=appointment_booked, accompanied=accompanied, card=_card(project, card_code),
-        age_band=age_band, gender=gender, note=note,
+        age_band=age_band, gender=gender, note=note, client_id=client_id,
     )
     # Field checks only (choices, lengths, the identity check on the note); the foreign keys came from
     # the database above, so no extra queries to re-check them.
-    contact.clean_fields(exclude=["date", "project", "organisation", "site", "card", "created_by"])
-    with transaction.atomic():
-        contact.save()
-        if topics:
-            ContactTopic.objects.bulk_create(
-                ContactTopic(contact=contact, topic=t, project_id=project.pk, date=contact.date) for t in set(topics)
-            )
-        staff = list(staff) or [by]
-        contact.staff.add(*staff)
-    return contact
+    contact.clean_fields(exclude=["date", "project", "organisation", "site", "card", "created_by", "client_id"])
+
+    def save():
+        with transaction.atomic():
+            contact.save()
+            if topics:
+                ContactTopic.objects.bulk_create(
+                    ContactTopic(contact=contact, topic=t, project_id=project.pk, date=contact.date)
+                    for t in set(topics)
+                )
+            contact.staff.add(*(staff or [by]))
+        return contact
+
+    return _save_once(OutreachContact, save, **once)
+
+
+def _visit_content(visit: HealthRoomVisit) -> dict:
+    return {"at": visit.at, "uses": {u for u in HealthRoomVisit.USES if getattr(visit, u)},
+            "card_code": visit.card.code if visit.card_id else ""}
 
 
 def record_health_visit(
-    *, project, by, at: datetime | None = None, uses=(), card_code: str = "", may_backdate: bool = False
+    *, project, by, at: datetime | None = None, uses=(), card_code: str = "", may_backdate: bool = False,
+    client_id: UUID | None = None,
 ) -> HealthRoomVisit:
+    """Save one health-room visit; with a `client_id`, once (as log_contact)."""
     at = at or timezone.now()
-    check_when(at, may_backdate=may_backdate)
     uses = set(uses)
+    once = {"client_id": client_id, "project": project, "by": by, "stored_content": _visit_content,
+            "content": {"at": at, "uses": uses, "card_code": _card_code_content(card_code)}}
+    existing = _repeat_of(HealthRoomVisit, **once)
+    if existing is not None:
+        return existing
+    check_when(at, may_backdate=may_backdate)
     unknown = uses - set(HealthRoomVisit.USES)
     if unknown:
         raise ValidationError({"uses": _("Unknown use of the health room.")})
     if not uses:
         raise ValidationError({"uses": _("Choose at least one thing that was used.")})
     visit = HealthRoomVisit(project=project, created_by=by, at=at, date=timezone.localdate(at),
-                            card=_card(project, card_code), **dict.fromkeys(uses, True))
-    visit.save()
-    return visit
+                            card=_card(project, card_code), client_id=client_id, **dict.fromkeys(uses, True))
+
+    def save():
+        with transaction.atomic():
+            visit.save()
+        return visit
+
+    return _save_once(HealthRoomVisit, save, **once)
+
+
+def _activity_content(activity: GroupActivity) -> dict:
+    return {"kind": activity.kind, "date": activity.date, "place": activity.place,
+            "organiser": activity.organiser_id, "topic": activity.topic, "attendance": activity.attendance,
+            "courses": set(activity.courses.values_list("pk", flat=True))}
 
 
 def record_activity(
     *, project, by, kind: str, on: date, place: str, organiser, topic: str, attendance: int, courses=(),
-    may_backdate: bool = False,
+    may_backdate: bool = False, client_id: UUID | None = None,
 ) -> GroupActivity:
+    """Save one group activity with its attendance; with a `client_id`, once (as log_contact)."""
+    courses = list(courses)
+    once = {"client_id": client_id, "project": project, "by": by, "stored_content": _activity_content,
+            "content": {"kind": kind, "date": on, "place": place, "organiser": organiser.pk, "topic": topic,
+                        "attendance": attendance, "courses": {c.pk for c in courses}}}
+    existing = _repeat_of(GroupActivity, **once)
+    if existing is not None:
+        return existing
     if on > timezone.localdate():
         raise ValidationError({"date": _("The date is in the future. Record activities once they have been held.")})
     if not may_backdate and on < timezone.localdate() - timedelta(days=BACKDATE_DAYS):
         raise ValidationError(
             {"date": _("This is more than %(days)d days ago. Ask a coordinator to enter it.") % {"days": BACKDATE_DAYS}}
         )
-    courses = list(courses)
     if any(c.project_id != project.pk for c in courses):
         raise ValidationError({"courses": _("A course is not in this project.")})
     if len(courses) > attendance:
         raise ValidationError({"attendance": _("The attendance cannot be lower than the number of linked courses.")})
     activity = GroupActivity(project=project, created_by=by, kind=kind, date=on, place=place, organiser=organiser,
-                             topic=topic, attendance=attendance)
-    activity.full_clean(exclude=["project", "organiser"])
-    with transaction.atomic():
-        activity.save()
-        if courses:
-            activity.courses.add(*courses)
-    return activity
+                             topic=topic, attendance=attendance, client_id=client_id)
+    # The unique client id is left to the database (and answered by _save_once).
+    activity.full_clean(exclude=["project", "organiser", "client_id"])
+
+    def save():
+        with transaction.atomic():
+            activity.save()
+            if courses:
+                activity.courses.add(*courses)
+        return activity
+
+    return _save_once(GroupActivity, save, **once)
 
 
 def link_card(*, card: Card, course, by) -> Card:

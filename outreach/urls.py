@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("", views.outreach_home, name="outreach_home"),
+    path("sync/", views.sync, name="outreach_sync"),
     path("<slug:slug>/contact/", views.contact_log, name="outreach_log"),
     path("<slug:slug>/contact/card-check/", views.card_check, name="outreach_card_check"),
     path("<slug:slug>/health-room/", views.health_visit, name="outreach_health_visit"),

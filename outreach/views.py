@@ -1,6 +1,9 @@
+import json
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,17 +13,16 @@ from django.views.decorators.http import require_POST
 from brobygger.charts import bar_chart
 from courses.access import visible_courses
 
-from . import export, selectors, services
+from . import export, selectors, sending, services
 from .access import (
     coordinator_project,
     followup_project,
     is_coordinator,
     is_inside,
-    may_backdate,
     outreach_project,
     outreach_projects,
 )
-from .forms import ActivityForm, CardBatchForm, CardLinkForm, ContactForm, HealthVisitForm, PeriodForm, TopicForm
+from .forms import CardBatchForm, CardLinkForm, PeriodForm, TopicForm
 from .models import Card, CardBatch, GroupActivity, OutreachContact, Topic
 
 
@@ -44,41 +46,74 @@ def contact_log(request, slug):
     """The phone page: a typical contact is saved with a few taps (site remembered, time now, me present)."""
     project, membership = outreach_project(request, slug)
     if request.method == "POST":
-        form = ContactForm(request.POST, project=project, user=request.user)
+        form = sending.contact_form(request, project, request.POST)
     else:
         services.ensure_topics(project)
         site = project.sites.filter(pk=request.session.get(_site_key(project)), active=True).first()
-        form = ContactForm(project=project, user=request.user, site=site)
+        form = sending.contact_form(request, project, site=site)
     form.fields["card_code"].widget.attrs.update({
         "hx-get": reverse("outreach_card_check", args=[project.slug]), "hx-target": "#card-check",
         "hx-trigger": "input changed delay:400ms, change", "hx-sync": "this:replace",
     })
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            contact = services.log_contact(
-                project=project, organisation=membership.organisation, by=request.user, site=data["site"],
-                at=data["at"], staff=data["staff"], topics=data["topics"],
-                information_given="information_given" in data["outcomes"],
-                appointment_booked="appointment_booked" in data["outcomes"],
-                accompanied="accompanied" in data["outcomes"],
-                referral_target=data["referral_target"], card_code=data["card_code"], age_band=data["age_band"],
-                gender=data["gender"], note=data["note"], may_backdate=may_backdate(request.user, project),
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            if request.session.get(_site_key(project)) != contact.site_id:
-                request.session[_site_key(project)] = contact.site_id
-            today = OutreachContact.objects.filter(project=project, site=contact.site, date=contact.date).count()
-            messages.success(request, _("Saved. Contacts at %(site)s today: %(n)d.") % {"site": contact.site,
-                                                                                         "n": today})
+    if request.method == "POST":
+        contact = sending.save_form(form, "contact", request, project, membership)
+        if contact is not None:
+            _after_save(request, project, "contact", contact)
             return redirect("outreach_log", project.slug)
     recent = (
         OutreachContact.objects.filter(project=project, created_by=request.user, date=timezone.localdate())
         .select_related("site", "card")[:5]
     )
-    return render(request, "outreach/contact_log.html", {"project": project, "form": form, "recent": recent})
+    return _form_page(request, "outreach/contact_log.html", {"project": project, "form": form, "recent": recent})
+
+
+def _after_save(request, project, kind, record) -> str:
+    """The message a worker sees after a save (at once or from the phone's queue), and the page to go to."""
+    if kind == "contact":
+        if request.session.get(_site_key(project)) != record.site_id:
+            request.session[_site_key(project)] = record.site_id
+        today = OutreachContact.objects.filter(project=project, site=record.site, date=record.date).count()
+        messages.success(request, _("Saved. Contacts at %(site)s today: %(n)d.") % {"site": record.site, "n": today})
+        return reverse("outreach_log", args=[project.slug])
+    if kind == "health_visit":
+        messages.success(request, _("The health-room visit is saved."))
+        return reverse("outreach_health_visit", args=[project.slug])
+    messages.success(request, _("The activity is saved."))
+    return reverse("outreach_activity_list", args=[project.slug])
+
+
+def _form_page(request, template, context):
+    """A form page the phone may keep for offline use (the service worker stores it only with this header):
+    a blank form, not one showing a refusal or a message that belongs to this moment."""
+    response = render(request, template, context)
+    shown_message = getattr(getattr(request, "_messages", None), "used", False)
+    if request.method == "GET" and not shown_message:
+        response["X-Offline-Copy"] = "yes"
+    return response
+
+
+def sync(request):
+    """The phone's queue. GET: who is signed in (the phone sends only that worker's records) and a CSRF
+    token. POST: a batch of queued records, each saved at most once, answered record by record."""
+    if not any(m.can_log_outreach for m in request.user.active_memberships):
+        raise Http404("No outreach")
+    if request.method == "GET":
+        return JsonResponse({"user": request.user.pk, "csrf": get_token(request)})
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    try:
+        body = json.loads(request.body)
+        items = body["items"]
+        if not isinstance(items, list) or len(items) > sending.SYNC_BATCH:
+            raise ValueError
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"error": "bad request"}, status=400)
+    # "immediate": the worker tapped Save with a network: the page shows the usual message where it goes next.
+    on_saved = (lambda project, kind, record: _after_save(request, project, kind, record)) if body.get(
+        "immediate") else None
+    projects = {}
+    results = [sending.send_queued(request, item, projects=projects, on_saved=on_saved) for item in items]
+    return JsonResponse({"results": results})
 
 
 def card_check(request, slug):
@@ -91,20 +126,13 @@ def card_check(request, slug):
 
 
 def health_visit(request, slug):
-    project, _membership = outreach_project(request, slug)
-    form = HealthVisitForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_health_visit(project=project, by=request.user, at=data["at"], uses=data["uses"],
-                                         card_code=data["card_code"],
-                                         may_backdate=may_backdate(request.user, project))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The health-room visit is saved."))
-            return redirect("outreach_health_visit", project.slug)
-    return render(request, "outreach/health_visit.html", {"project": project, "form": form})
+    project, membership = outreach_project(request, slug)
+    form = sending.health_form(request, project, request.POST or None)
+    if request.method == "POST":
+        visit = sending.save_form(form, "health_visit", request, project, membership)
+        if visit is not None:
+            return redirect(_after_save(request, project, "health_visit", visit))
+    return _form_page(request, "outreach/health_visit.html", {"project": project, "form": form})
 
 
 def activity_list(request, slug):
@@ -114,31 +142,13 @@ def activity_list(request, slug):
 
 
 def activity_create(request, slug):
-    project, _membership = outreach_project(request, slug)
-    courses = visible_courses(request.user).filter(project=project)
-    with_courses = any(m.can_see_courses for m in request.user.memberships_in(project))
-    form = ActivityForm(request.POST or None, project=project, with_courses=with_courses)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        codes = data.get("course_codes", [])
-        found = list(courses.filter(code__in=codes))
-        missing = sorted(set(codes) - {c.code for c in found})
-        if missing:
-            form.add_error("course_codes", _("No course you can see has the id %(codes)s.") % {
-                "codes": ", ".join(missing)})
-        else:
-            try:
-                services.record_activity(
-                    project=project, by=request.user, kind=data["kind"], on=data["date"], place=data["place"],
-                    organiser=data["organiser"], topic=data["topic"], attendance=data["attendance"], courses=found,
-                    may_backdate=may_backdate(request.user, project),
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, _("The activity is saved."))
-                return redirect("outreach_activity_list", project.slug)
-    return render(request, "outreach/activity_form.html", {"project": project, "form": form})
+    project, membership = outreach_project(request, slug)
+    form = sending.activity_form(request, project, request.POST or None)
+    if request.method == "POST":
+        activity = sending.save_form(form, "activity", request, project, membership)
+        if activity is not None:
+            return redirect(_after_save(request, project, "activity", activity))
+    return _form_page(request, "outreach/activity_form.html", {"project": project, "form": form})
 
 
 def card_batches(request, slug):

@@ -21,8 +21,8 @@ def _plain(value):
     return str(value)
 
 
-def report_pdf(context: dict, request=None) -> bytes:
+def report_pdf(context: dict, request=None, template="reports/report_pdf.html") -> bytes:
     from weasyprint import HTML
 
-    html = render_to_string("reports/report_pdf.html", context, request=request)
+    html = render_to_string(template, context, request=request)
     return HTML(string=html).write_pdf()

@@ -5,11 +5,11 @@ from dataclasses import dataclass, field
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import pgettext
 
 from brobygger import agebands, charts
 from brobygger.disclosure import HIDDEN
 from brobygger.rounding import percent
+from wellbeing.rounds import answer_name
 
 from .services import GENDER_LABELS, INTERVENTION_BUCKETS, Gathered
 
@@ -118,10 +118,10 @@ def with_caveats(tables: list[Table], caveats: list[str]) -> list[Table]:
 def who5_tables(gathered: Gathered) -> list[Table]:
     who5 = gathered.data["who5"]
     rounds = who5["rounds"]
-    round_rows = [[pgettext("WHO-5 round", "Round %(k)s") % {"k": r["round"]}, fmt(r["n"]),
+    round_rows = [[answer_name(r["round"]), fmt(r["n"]),
                    _("not shown (fewer than 10)") if r["suppressed"] else fmt(r["mean"])] for r in rounds]
     chart = charts.line_chart(
-        _("WHO-5 mean score per round"), [str(r["round"]) for r in rounds],
+        _("WHO-5 mean score per answer"), [str(r["round"]) for r in rounds],
         [(_("Mean score"), [r["mean"] for r in rounds])],
         bands=[(low, high, _("%(band)s: risk") % {"band": label} if low else
                 _("%(band)s: high risk") % {"band": label}, colour) for low, high, label, colour in WHO5_BANDS],
@@ -130,22 +130,23 @@ def who5_tables(gathered: Gathered) -> list[Table]:
     paired_rows, paired_numeric = [], []
     for p in who5["paired"]:
         test = tests.get(p["to"], {})
-        row = [_("Round 1 to %(k)s") % {"k": p["to"]}, p["n"], p["mean_from"], p["mean_to"], p["change"],
+        row = [_("Answer 1 to %(n)s") % {"n": p["to"]}, p["n"], p["mean_from"], p["mean_to"], p["change"],
                p["clinically_significant"], test.get("p")]
         paired_numeric.append(row)
         paired_rows.append([row[0], fmt(row[1]), fmt(row[2]), fmt(row[3]), fmt(row[4]), fmt(row[5]),
                             fmt(row[6], 3) if row[6] is not None else "–"])
     return [
-        Table("who5_rounds", _("WHO-5 wellbeing per round"), [_("Round"), _("Respondents"), _("Mean score")],
+        Table("who5_rounds", _("WHO-5 wellbeing per answer"), [_("Answer"), _("Respondents"), _("Mean score")],
               round_rows, chart,
               note=_("Score 0-100. 0-35: high risk of depression or stress; 36-50: risk; above 50: no immediate "
-                     "risk. A round with fewer than 10 respondents shows no mean."),
+                     "risk. Answer 2 is each citizen's second answer, whenever it was given (not the follow-up at a "
+                     "set month). An answer with fewer than 10 respondents shows no mean."),
               numeric=[[r["round"], r["n"], r["mean"]] for r in rounds]),
         Table("who5_paired", _("WHO-5 change from the first answer"),
-              [_("Rounds"), _("Respondents"), _("Mean at round 1"), _("Mean then"), _("Change"),
+              [_("Answers"), _("Respondents"), _("Mean at answer 1"), _("Mean then"), _("Change"),
                _("Clinically significant (10 points or more)"), _("p (paired t-test)")],
               paired_rows, numeric=paired_numeric,
-              note=_("Only the citizens who answered the later round, compared with their own first answer.")),
+              note=_("Only the citizens who gave the later answer, compared with their own first answer.")),
     ]
 
 
@@ -177,6 +178,7 @@ def comparison_tables(reports: list[dict]) -> list[Table]:
         "mean_months": r["participation"]["mean_months"], "mean_age": r["age"]["mean"],
         "trafficking": r["trafficking_referrals"]}[k])
     overview.chart = total_chart
+    overview.note = str(HIDDEN_NOTE)
     caveats = [f"{r['project']}: {caveat}" for r in reports for caveat in r.get("caveats", [])]
     return with_caveats([
         overview,
@@ -185,6 +187,6 @@ def comparison_tables(reports: list[dict]) -> list[Table]:
               lambda r, k: r["gender"][k]),
         table("interventions_per_citizen", _("Interventions per citizen"),
               [(k, bucket_label(k)) for k in INTERVENTION_BUCKETS], lambda r, k: r["interventions_per_citizen"][k]),
-        table("who5_rounds", _("WHO-5 mean score per round"),
-              [(k, pgettext("WHO-5 round", "Round %(k)s") % {"k": k}) for k in rounds], round_mean),
+        table("who5_rounds", _("WHO-5 mean score per answer"),
+              [(k, answer_name(k)) for k in rounds], round_mean),
     ], caveats)

@@ -20,6 +20,7 @@ from brobygger import agebands, genders
 from brobygger.rounding import one_decimal, round_half_up
 from courses.models import Course, Gender, InterventionRecord, Referral
 from rights.retained import M, Retained, retained_for
+from wellbeing.rounds import answer_numbers_sql
 
 # The report's gender keys are the exchange format's words, "Ukendt" for an unknown gender.
 GENDER_LABELS = {value: genders.report_word(value) for value in Gender}
@@ -232,7 +233,7 @@ def _intervention_counts(records, catalogue: list[int]) -> tuple[dict[int, int],
                       for column, w in enumerate(whens))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {' + '.join(bits)}, COUNT(*), {', '.join(f'SUM({b})' for b in bits)} FROM ("  # noqa: S608
+            f"SELECT {' + '.join(bits)}, COUNT(*), {', '.join(f'SUM({b})' for b in bits)} FROM ("  # noqa: S608  # nosec B608  # ids cast with int() and names we build; values are bound parameters
             f"SELECT {masks} FROM ({inner}) p GROUP BY p.course_id) per_course GROUP BY 1",
             params,
         )
@@ -245,33 +246,17 @@ def _intervention_counts(records, catalogue: list[int]) -> tuple[dict[int, int],
     return per_course, reached
 
 
-def who5_rows_sql(courses, as_of):
-    """SQL (and params) of every WHO-5 answer of `courses` up to `as_of` with its round number."""
-    from wellbeing.models import Who5Response
-
-    table = connection.ops.quote_name(Who5Response._meta.db_table)
-    inner, params = courses.order_by().values("pk").query.sql_with_params()
-    sql = (
-        f"SELECT w.course_id AS course_id, w.score AS score, "  # noqa: S608
-        f"ROW_NUMBER() OVER answers AS k, FIRST_VALUE(w.score) OVER answers AS first_score "
-        f"FROM {table} w WHERE w.answered_on <= %s AND w.course_id IN ({inner}) "
-        # An explicit ROWS frame: SQLite's default RANGE frame made FIRST_VALUE three times slower.
-        "WINDOW answers AS (PARTITION BY w.course_id ORDER BY w.answered_on, w.id ROWS UNBOUNDED PRECEDING)"
-    )
-    return sql, (as_of, *params)
-
-
 def who5_rows(courses, as_of) -> dict[int, list[int]]:
     """{answer number k: [answers, sum of scores, sum of first scores, sum of squared changes]}.
 
     The paired t-test (SciPy) needs only n, the sum and the sum of squares of the
     differences, which the database adds up; no answer leaves the database one by one.
     """
-    answers, params = who5_rows_sql(courses, as_of)
+    answers, params = answer_numbers_sql(courses, as_of)
     with connection.cursor() as cursor:
         cursor.execute(
             # One pass over the answers: each row carries its answer number and its course's first score.
-            f"SELECT r.k, COUNT(*), SUM(r.score), SUM(r.first_score), "  # noqa: S608
+            f"SELECT r.k, COUNT(*), SUM(r.score), SUM(r.first_score), "  # noqa: S608  # nosec B608  # the query above, from the ORM; values are bound parameters
             f"SUM((r.score - r.first_score) * (r.score - r.first_score)) FROM ({answers}) r "
             "GROUP BY r.k ORDER BY r.k",
             params,

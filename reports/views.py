@@ -69,15 +69,42 @@ def project_report_pdf(request, slug):
     return response
 
 
-def report_compare(request):
+def _compare_context(request):
+    """The projects an analyst of a national organisation follows, side by side. Always read from
+    outside the projects (brobygger.disclosure), whoever asks: the view is the national one."""
     if not can_compare(request.user):
         raise Http404("No cross-project view")
     form = ReportForm(request.GET or None)
     as_of, period_start = form.dates()
     projects = list(national_analyst_projects(request.user).order_by("name"))
+    # Stored once for each project compared, so each project's coordinator reads it.
     log.concerns(request, *projects)
     reports = [disclosed_report(gather(p, as_of, period_start).data) for p in projects]
-    return render(request, "reports/compare.html", {
-        "form": form, "as_of": as_of, "tables": comparison_tables(reports), "reports": reports,
-        "title": _("Projects side by side"),
-    })
+    return {
+        "form": form, "as_of": as_of, "period_start": period_start, "tables": comparison_tables(reports),
+        "reports": reports, "title": _("Projects side by side"), "query": request.GET.urlencode(), "outside": True,
+    }
+
+
+def report_compare(request):
+    return render(request, "reports/compare.html", _compare_context(request))
+
+
+def _compare_filename(context, ext):
+    return f"rapporter-side-om-side-{context['as_of'].isoformat()}.{ext}"
+
+
+def report_compare_xlsx(request):
+    context = _compare_context(request)
+    data = exports.report_xlsx(context["title"], context["tables"])
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{_compare_filename(context, "xlsx")}"'
+    return response
+
+
+def report_compare_pdf(request):
+    context = _compare_context(request)
+    pdf = exports.report_pdf(context, request, template="reports/compare_pdf.html")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_compare_filename(context, "pdf")}"'
+    return response

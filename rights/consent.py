@@ -15,7 +15,7 @@ SHARES_INFORMATION_HELP = _(
     "Only organisations the citizen has consented to information being passed on to are listed. "
     "Leave empty if no information about the citizen is passed on."
 )
-NO_SHARING_CHOICE = _("Nobody: no information is passed on")
+NO_SHARING_CHOICE = _("Nobody: nothing is passed on")
 NO_CONSENT_MESSAGE = _(
     "The citizen has not consented (or has withdrawn consent) to information being passed on to this "
     "organisation with a referral. Record the consent on the course first, or make the referral without "

@@ -29,6 +29,10 @@ class RetainedCount(models.Model):
         WHO5_FIRST = "who5_first", _("WHO-5 answers by answer number (sum: first scores)")
         WHO5_SQUARES = "who5_squares", _("WHO-5 answers by answer number (sum: squared changes)")
         REFERRALS_STARTED = "referrals_started", _("Referrals started")
+        # For the budget's WHO-5 indicators: rows that count from `month` until `until`.
+        WHO5_FOLLOW_UP = "who5_follow_up", _("WHO-5 follow-ups counted as due, answered or missed")
+        WHO5_LATEST = "who5_latest", _("WHO-5 latest answers (sum: change from the first)")
+        WHO5_LATEST_RISEN = "who5_latest_risen", _("WHO-5 latest answers 10 points or more above the first")
         # Written before December 2026 (one month and one category, no ending rows): kept, not
         # enough to reproduce a report; a report that meets them says so.
         COURSES = "courses", _("Courses started (before December 2026)")
@@ -45,6 +49,8 @@ class RetainedCount(models.Model):
     month = models.DateField(_("month"), help_text=_("The first day of the month from which the row counts."))
     ended = models.DateField(_("courses ended in"), null=True, blank=True,
                              help_text=_("For ending rows: the first day of the month the courses ended in."))
+    until = models.DateField(_("counts until"), null=True, blank=True,
+                             help_text=_("For the WHO-5 indicators: the first day of the month the row stops counting."))
     measure = models.CharField(_("measure"), max_length=40, choices=Measure.choices)
     category = models.CharField(_("category"), max_length=120, blank=True)
     count = models.PositiveIntegerField(_("count"), default=0)

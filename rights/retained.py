@@ -31,7 +31,8 @@ from django.db.models.functions import Coalesce, ExtractYear
 
 from brobygger import agebands
 from courses.models import InterventionRecord, Referral
-from wellbeing.models import Who5Response
+from wellbeing.models import SIGNIFICANT_CHANGE, Who5Response
+from wellbeing.rounds import ANSWER_ORDER, GRACE_DAYS, due_on, round_of
 
 from .models import RetainedCount
 
@@ -39,8 +40,14 @@ M = RetainedCount.Measure
 # Written before December 2026: not enough to reproduce a report (see the model).
 LEGACY = {M.COURSES, M.COURSES_BY_GENDER, M.COURSES_BY_AGE_BAND, M.COURSES_ENDED, M.INTERVENTIONS,
           M.CITIZENS_PER_INTERVENTION, M.REFERRALS, M.WHO5_ANSWERS}
+# Kept for the budget's indicators only; the report reads none of them.
+INDICATOR_ONLY = {M.REFERRALS_STARTED, M.WHO5_FOLLOW_UP, M.WHO5_LATEST, M.WHO5_LATEST_RISEN}
 # The report counts "reached n different interventions" up to this n ("4 or more").
 INTERVENTIONS_REACHED_MAX = 4
+
+
+def answered_rounds_of(start: date, days, interval: int) -> set[int]:
+    return {round_of(start, day, interval) for day in days}
 
 
 def first_of_month(day: date) -> date:
@@ -53,11 +60,11 @@ def last_of_month(day: date) -> date:
 
 # -- writing -------------------------------------------------------------------------------
 
-Key = tuple  # (project_id, month, ended, measure, category)
+Key = tuple  # (project_id, month, ended, until, measure, category)
 
 
 def figures_of(courses, *, today: date) -> dict[Key, list[int]]:
-    """{(project_id, month, ended, measure, category): [count, sum]} for `courses`.
+    """{(project_id, month, ended, until, measure, category): [count, sum]} for `courses`.
 
     A course still open (erasure) counts as ended `today`: reports up to today are unchanged,
     and later ones do not count its length on for ever.
@@ -66,7 +73,8 @@ def figures_of(courses, *, today: date) -> dict[Key, list[int]]:
     listed = list(
         courses.order_by("pk")
         .annotate(age=Coalesce("age_at_start", ExtractYear("start_date") - F("birth_year")))
-        .values_list("pk", "project_id", "start_date", "end_date", "age", "gender")
+        .values_list("pk", "project_id", "start_date", "end_date", "age", "gender", "project__who5_interval_months",
+                     "project__end_date")
     )
     ids = [row[0] for row in listed]
     records = (InterventionRecord.objects.filter(course_id__in=ids, intervention__project_id=F("course__project_id"))
@@ -78,13 +86,13 @@ def figures_of(courses, *, today: date) -> dict[Key, list[int]]:
         Referral.objects.filter(course_id__in=ids, target=Referral.Target.ANTI_TRAFFICKING)
         .values("course_id").annotate(first=Min("date")).order_by().values_list("course_id", "first")
     )
-    answers = defaultdict(list)  # per course, (day, score) in the order the report numbers them
+    answers = defaultdict(list)  # per course, (day, score) by answer number (wellbeing.rounds)
     for course_id, day, score in (Who5Response.objects.filter(course_id__in=ids)
-                                  .order_by("course_id", "answered_on", "pk")
+                                  .order_by("course_id", *ANSWER_ORDER)
                                   .values_list("course_id", "answered_on", "score")):
         answers[course_id].append((day, score))
 
-    for pk, project_id, start, end_date, age, gender in listed:
+    for pk, project_id, start, end_date, age, gender, interval, project_end in listed:
         end = end_date or today
         add = partial(_add, rows, project_id, start, end)
 
@@ -96,7 +104,7 @@ def figures_of(courses, *, today: date) -> dict[Key, list[int]]:
         else:
             add(M.LENGTH_STARTED, on=start, total=start.toordinal(), ending=False)
             add(M.LENGTH_ENDED, on=end, total=end.toordinal(), ending=False)
-            row = rows[(project_id, first_of_month(end), first_of_month(end), M.LENGTH, "")]
+            row = rows[(project_id, first_of_month(end), first_of_month(end), None, M.LENGTH, "")]
             row[0] += 1
             row[1] += (end - start).days
         reached = sorted((max(first, start), intervention) for intervention, first in by_intervention[pk])
@@ -111,35 +119,67 @@ def figures_of(courses, *, today: date) -> dict[Key, list[int]]:
             add(M.WHO5_ANSWER, n, on=day, total=score)
             add(M.WHO5_FIRST, n, on=day, total=first)
             add(M.WHO5_SQUARES, n, on=day, total=(score - first) ** 2)
+        last_due = min(day for day in (end, end_date, project_end) if day is not None)
+        _who5_indicators(rows, project_id, start, last_due, interval, answers[pk])
 
     started = (Referral.objects.filter(course_id__in=ids, status=Referral.Status.STARTED)
                .annotate(day=Coalesce("status_changed_on", "date")).values_list("course__project_id", "day"))
     for project_id, day in started:  # the budget's indicator, by the day the referral started
-        rows[(project_id, first_of_month(day), None, M.REFERRALS_STARTED, "")][0] += 1
+        rows[(project_id, first_of_month(day), None, None, M.REFERRALS_STARTED, "")][0] += 1
     return dict(rows)
 
 
 def _add(rows, project_id, start, end, measure, category="", *, on, total=0, ending=True):
     """One figure of one course: a starting row from `on`, and an ending row for its end."""
     on = max(on, start)  # the report counts a course only from its start
-    row = rows[(project_id, first_of_month(on), None, measure, str(category))]
+    row = rows[(project_id, first_of_month(on), None, None, measure, str(category))]
     row[0] += 1
     row[1] += total
     if ending:
-        row = rows[(project_id, first_of_month(max(on, end)), first_of_month(end), measure, str(category))]
+        row = rows[(project_id, first_of_month(max(on, end)), first_of_month(end), None, measure, str(category))]
         row[0] += 1
         row[1] += total
 
 
+def _who5_indicators(rows, project_id, start: date, last_due: date, interval: int, answers) -> None:
+    """Rows for the budget's WHO-5 indicators (wellbeing.indicators), which count per period end:
+
+    * response rate: follow-up k is the one a period ending on `until` counts from the day it
+      counts as due (its date if answered, else when its grace period has passed) until the
+      next one does; the period must start by its due date. Category: answered, missed, or
+      missed_prev (missed, due in the month before the row's month).
+    * paired change: answer j (j >= 2) is the course's latest from its date until the next
+      answer's; the period must start by its date. Sum: its change from the first answer.
+    """
+    done = answered_rounds_of(start, [day for day, _score in answers], interval)
+    counts_from = []
+    k = 1
+    while (day := due_on(start, k, interval)) <= last_due:
+        counts_from.append((k, day, day if k in done else day + timedelta(days=GRACE_DAYS)))
+        k += 1
+    for i, (k, due, since) in enumerate(counts_from):
+        until = first_of_month(counts_from[i + 1][2]) if i + 1 < len(counts_from) else None
+        category = "answered" if k in done else "missed" if first_of_month(due) == first_of_month(since) else "missed_prev"
+        rows[(project_id, first_of_month(since), None, until, M.WHO5_FOLLOW_UP, category)][0] += 1
+    for j, (day, score) in enumerate(answers[1:], start=1):
+        until = first_of_month(answers[j + 1][0]) if j + 1 < len(answers) else None
+        row = rows[(project_id, first_of_month(day), None, until, M.WHO5_LATEST, "")]
+        row[0] += 1
+        row[1] += score - answers[0][1]
+        if score - answers[0][1] >= SIGNIFICANT_CHANGE:
+            rows[(project_id, first_of_month(day), None, until, M.WHO5_LATEST_RISEN, "")][0] += 1
+
+
 def keep(rows: dict[Key, list[int]]) -> None:
     """Add `rows` to the stored ones (inside the caller's transaction)."""
-    for (project_id, month, ended, measure, category), (count, total) in sorted(
-            rows.items(), key=lambda item: (item[0][0], item[0][1], item[0][2] or date.min, *item[0][3:])):
+    for (project_id, month, ended, until, measure, category), (count, total) in sorted(
+            rows.items(), key=lambda item: (item[0][0], item[0][1], item[0][2] or date.min, item[0][3] or date.min,
+                                            *item[0][4:])):
         existing = RetainedCount.objects.select_for_update().filter(
-            project_id=project_id, month=month, ended=ended, measure=measure, category=category).first()
+            project_id=project_id, month=month, ended=ended, until=until, measure=measure, category=category).first()
         if existing is None:
-            RetainedCount.objects.create(project_id=project_id, month=month, ended=ended, measure=measure,
-                                         category=category, count=count, total=total)
+            RetainedCount.objects.create(project_id=project_id, month=month, ended=ended, until=until,
+                                         measure=measure, category=category, count=count, total=total)
         else:
             RetainedCount.objects.filter(pk=existing.pk).update(count=F("count") + count, total=F("total") + total)
 
@@ -196,7 +236,8 @@ def retained_for(project, period_start: date | None, as_of: date) -> Retained:
         cut.append(Q(ended=first_of_month(period_start)))
     if cut:
         sums["cut"] = Count("pk", filter=counted & reduce(operator.or_, cut))
-    rows = (RetainedCount.objects.filter(project=project, month__lte=as_of).order_by()
+    rows = (RetainedCount.objects.filter(project=project, month__lte=as_of).exclude(measure__in=INDICATOR_ONLY)
+            .order_by()
             .values("measure", "category").annotate(**sums))
     retained = Retained()
     for r in rows:
@@ -216,3 +257,33 @@ def retained_between(project, measure, start: date, end: date) -> int:
     return RetainedCount.objects.filter(
         project=project, measure=measure, ended__isnull=True, month__gte=first_of_month(start), month__lte=end,
     ).aggregate(n=Sum("count", default=0))["n"]
+
+
+def _counting_at(period_start: date, period_end: date) -> Q:
+    """Rows counting for a period ending on `period_end` whose figure's own date is on or after `period_start`."""
+    return (Q(month__gte=first_of_month(period_start), month__lte=period_end)
+            & (Q(until__isnull=True) | Q(until__gt=period_end)))
+
+
+def retained_response_rate(project, start: date, until: date) -> tuple[int, int]:
+    """(follow-ups counted as due, answered) that deleted courses add to the response rate for
+    a period from `start` whose end (or today) is `until`. One query; by month."""
+    due_by_then = _counting_at(start, until) & ~Q(category="missed_prev")
+    # Missed, due the month before the row's: the due date is on or after the start when that month is.
+    due_month_before = (Q(category="missed_prev", month__gt=first_of_month(start), month__lte=until)
+                        & (Q(until__isnull=True) | Q(until__gt=until)))
+    found = RetainedCount.objects.filter(project=project, measure=M.WHO5_FOLLOW_UP).aggregate(
+        due=Sum("count", filter=due_by_then | due_month_before, default=0),
+        answered=Sum("count", filter=due_by_then & Q(category="answered"), default=0),
+    )
+    return found["due"], found["answered"]
+
+
+def retained_paired_change(project, start: date, end: date) -> dict:
+    """{"courses", "sum", "risen"}: what deleted courses add to the paired change for the period. One query."""
+    counting = _counting_at(start, end)
+    return RetainedCount.objects.filter(project=project).aggregate(
+        courses=Sum("count", filter=counting & Q(measure=M.WHO5_LATEST), default=0),
+        sum=Sum("total", filter=counting & Q(measure=M.WHO5_LATEST), default=0),
+        risen=Sum("count", filter=counting & Q(measure=M.WHO5_LATEST_RISEN), default=0),
+    )

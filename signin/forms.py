@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.forms import Form
+from brobygger.identity import KINDS
 
 
 class PasswordForm(AuthenticationForm):
@@ -15,6 +16,7 @@ class PasswordForm(AuthenticationForm):
 
 
 class CodeForm(Form):
+    identity_allows = {"code": KINDS}  # a one-time code or recovery code: compared with a hash, never stored
     code = forms.CharField(
         label=_("Code from your authenticator app"), max_length=40,
         help_text=_("Six digits. Lost your phone? Type one of your recovery codes instead."),
@@ -23,6 +25,7 @@ class CodeForm(Form):
 
 
 class EnrolForm(Form):
+    identity_allows = {"code": KINDS}  # a one-time code, never stored
     code = forms.CharField(
         label=_("Code from your authenticator app"), max_length=10,
         help_text=_("The six digits the app shows for Brobygger right now."),

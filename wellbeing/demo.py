@@ -8,7 +8,7 @@ from brobygger import demo
 @demo.extend
 def add_who5_answers(context):
     from .models import Who5Response
-    from .schedule import rounds_due
+    from .rounds import rounds_due
 
     rng, today = context["rng"], context["today"]
     for course in context["courses"]:

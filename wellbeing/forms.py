@@ -2,12 +2,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.forms import DateInput
+from brobygger.forms import DateInput, Form
 
 from .models import ANSWER_MAX, ITEM_COUNT
 
 
-class Who5Form(forms.Form):
+class Who5Form(Form):
     """The five statements in one language, each answered 0-5 (shown from 'all of the time' down)."""
 
     def __init__(self, *args, language, **kwargs):

@@ -1,36 +1,47 @@
 """Live indicators for budget goals (registered in WellbeingConfig.ready())."""
 
-from datetime import date
+from datetime import date, timedelta
+from fractions import Fraction
 
-from django.db.models import Avg, Count, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
+from brobygger.rounding import one_decimal, percent
 from courses.models import Course
 
 from .models import Who5Response
-from .schedule import answer_dates, answered_rounds, rounds_due
+from .rounds import GRACE_DAYS, answer_dates, answered_rounds, rounds_due
 
 
 def response_rate(project, start: date, end: date) -> float | None:
     """Share (%) of the project's courses with a follow-up measurement due from start to end whose
-    (latest) due follow-up was answered. None when no follow-up was due."""
+    (latest) due follow-up was answered, deleted courses included (rights.retained). None when no
+    follow-up was due.
+
+    "Due" as in the project page's response rate (wellbeing.rounds.response_rate_by_round): a
+    follow-up counts once its grace period has passed by the end, or once it was answered.
+    """
+    from rights.retained import retained_response_rate  # rights reads wellbeing; import here, not at the top
+
     until = min(end, timezone.localdate())
+    closed = until - timedelta(days=GRACE_DAYS)
     courses = list(Course.objects.filter(project=project, start_date__lte=until).select_related("project"))
     answers = answer_dates([c.pk for c in courses])
-    due = got = 0
+    due, got = retained_response_rate(project, start, until)
     for course in courses:
-        follow_ups = [(k, day) for k, day in rounds_due(course, until) if k >= 1 and day >= start]
+        done = answered_rounds(course, answers.get(course.pk, []))
+        follow_ups = [k for k, day in rounds_due(course, until) if k >= 1 and day >= start and (k in done or day <= closed)]
         if not follow_ups:
             continue
         due += 1
-        if follow_ups[-1][0] in answered_rounds(course, answers.get(course.pk, [])):
+        if follow_ups[-1] in done:
             got += 1
-    return round(100 * got / due, 1) if due else None
+    return percent(got, due)
 
 
 def paired_change_summary(courses, start: date | None, end: date) -> dict:
     """Mean change from the first to the latest score (up to `end`) of courses with two or more
-    answers whose latest answer falls from start to end. One query."""
+    answers whose latest answer falls from start to end. One query. "sum" is the exact sum of the changes."""
     upto = Who5Response.objects.filter(course=OuterRef("pk"), answered_on__lte=end)
     first = Subquery(upto.order_by("answered_on", "pk").values("score")[:1])
     latest = Subquery(upto.order_by("-answered_on", "-pk").values("score")[:1])
@@ -43,13 +54,21 @@ def paired_change_summary(courses, start: date | None, end: date) -> dict:
         .filter(in_period, answers__gte=2)
         .annotate(first_score=first, latest_score=latest)
         .annotate(change=F("latest_score") - F("first_score"))
-        .aggregate(mean=Avg("change"), courses=Count("pk"), risen=Count("pk", filter=Q(change__gte=10)))
+        .aggregate(sum=Sum("change", default=0), courses=Count("pk"), risen=Count("pk", filter=Q(change__gte=10)))
     )
-    mean = result["mean"]
-    return {"mean": None if mean is None else round(float(mean), 1), "courses": result["courses"],
-            "risen": result["risen"]}
+    return _with_mean(result)
+
+
+def _with_mean(found: dict) -> dict:
+    mean = one_decimal(Fraction(found["sum"], found["courses"])) if found["courses"] else None
+    return {"mean": mean, "courses": found["courses"], "risen": found["risen"], "sum": found["sum"]}
 
 
 def paired_change(project, start: date, end: date) -> float | None:
-    """Mean change first -> latest WHO-5 score (points) for the project's courses with two or more answers."""
-    return paired_change_summary(Course.objects.filter(project=project), start, end)["mean"]
+    """Mean change first -> latest WHO-5 score (points) for the project's courses with two or more answers,
+    deleted courses included (rights.retained)."""
+    from rights.retained import retained_paired_change
+
+    live = paired_change_summary(Course.objects.filter(project=project), start, end)
+    kept = retained_paired_change(project, start, end)
+    return _with_mean({key: int(live[key]) + int(kept[key]) for key in ("sum", "courses", "risen")})["mean"]

@@ -13,7 +13,15 @@ from courses.models import Course
 
 from .indicators import paired_change_summary
 from .models import SIGNIFICANT_CHANGE, Who5Response
-from .schedule import DUE_SOON_DAYS, GRACE_DAYS, due_measurements, next_measurement, response_rate_by_round
+from .rounds import (
+    DUE_SOON_DAYS,
+    GRACE_DAYS,
+    due_measurements,
+    measurement_name,
+    next_measurement,
+    response_rate_by_round,
+    round_of,
+)
 
 
 def who5_bands():
@@ -26,6 +34,9 @@ def who5_bands():
 def course_section(request, course):
     today = timezone.localdate()
     responses = list(course.who5_responses.all())
+    interval = course.project.who5_interval_months
+    for r in responses:  # the scheduled measurement each answer counts for (wellbeing.rounds)
+        r.measurement = measurement_name(round_of(course.start_date, r.answered_on, interval), interval)
     context = {"course": course, "responses": responses, "can_manage": can_manage_course(request.user, course)}
     if responses:
         labels = [r.answered_on.strftime("%d.%m.%y") for r in responses]
@@ -40,7 +51,7 @@ def course_section(request, course):
     if upcoming:
         k, day = upcoming
         context["next"] = {
-            "round": k, "due_on": day,
+            "round": k, "name": measurement_name(k, course.project.who5_interval_months), "due_on": day,
             "overdue": day < today - timedelta(days=GRACE_DAYS),
             "due": today - timedelta(days=GRACE_DAYS) <= day <= today + timedelta(days=DUE_SOON_DAYS),
         }
@@ -65,7 +76,7 @@ def project_section(request, project):
             if hidden:
                 row["rate"] = None
     for row in rows:
-        row["name"] = _("First") if row["round"] == 0 else _("Follow-up %(number)d") % {"number": row["round"]}
+        row["name"] = measurement_name(row["round"], project.who5_interval_months)
     chart = bar_chart(
         _("WHO-5 response rate per measurement"), [r["name"] for r in rows], [r["rate"] for r in rows], unit=" %",
     ) if rows else None

@@ -19,7 +19,7 @@ from courses.access import course_for_user, course_memberships, visible_courses
 from . import ratelimit, services
 from .forms import Who5Form, WorkerWho5Form
 from .models import Who5Language
-from .schedule import due_measurements
+from .rounds import due_measurements
 from .wording import ensure_official_wording
 
 # Where "leave quickly" goes: a neutral, everyday site (the Danish weather service).
@@ -140,7 +140,7 @@ def invite(request, code):
         svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
         context.update({
             "invitation": invitation, "link": link,
-            "qr_svg": mark_safe(svg),  # noqa: S308 - segno's own markup; the only text in it is escaped above
+            "qr_svg": mark_safe(svg),  # noqa: S308  # nosec B308 B703  # segno's own markup; the only text in it is escaped above
         })
         # Shown once: the link exists only on this page and the card, never in the database.
         return render(request, "wellbeing/invitation.html", context)

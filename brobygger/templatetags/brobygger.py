@@ -52,7 +52,7 @@ def dkfds_choices(field):
         '<label class="form-label" for="{}">{}</label></li>',
         (
             (item_class, widget.input_type, name, str(value), f"{auto_id}_{index}", input_class,
-             mark_safe(" checked") if str(value) in selected else "", f"{auto_id}_{index}", label)
+             mark_safe(" checked") if str(value) in selected else "", f"{auto_id}_{index}", label)  # nosec B308  # a constant attribute
             for index, (value, label) in enumerate(field.field.choices)
         ),
     )

@@ -20,3 +20,11 @@ def test_bands_follow_the_2024_report_and_have_one_label_each():
     assert agebands.band_of(45) == "36-45" and agebands.band_of(46) == "Over 45"
     assert agebands.band_of(None) == agebands.UNKNOWN == "Ukendt"
     assert agebands.band_of(17) == ""
+
+
+def test_the_outreach_contacts_told_band_uses_the_same_bands():
+    from outreach.models import OutreachContact
+
+    field = OutreachContact._meta.get_field("age_band")
+    assert [code for code, _label in field.choices] == list(agebands.CODES)
+    assert [str(label) for _code, label in field.choices] == [str(band.label) for band in agebands.BANDS]

@@ -56,3 +56,56 @@ def test_an_analyst_of_a_municipality_gets_404(world, client):
 
 def test_the_project_page_of_another_project_is_404_for_the_analyst(world, client_as):
     assert client_as("analyst").get(reverse("project_report", args=["exit-aarhus"])).status_code == 404
+
+
+@pytest.fixture
+def twelve_and_aarhus(world):
+    """Exit København: the world's woman (34) and man (41), and 8 women, 1 man, 1 non-binary more
+    (12 citizens: 9 women, 2 men, 1 non-binary). Exit Aarhus: none. The analyst follows both."""
+    for gender in ["woman"] * 8 + ["man", "non_binary"]:
+        services.register_course(project=world.project, organisation=world.org_a, by=world.users["coordinator"],
+                                 start_date=date(2026, 3, 1), gender=gender, age_at_start=30)
+    Membership.objects.create(user=world.users["analyst"], organisation=world.national, project=world.other_project,
+                              role=Membership.Role.ANALYST)
+    return world
+
+
+def _rows(sheet):
+    return {row[0].value: [c.value for c in row[1:]] for row in sheet.iter_rows(min_row=2) if row and row[0].value}
+
+
+def test_the_side_by_side_view_downloads_as_excel_with_the_same_hidden_cells(twelve_and_aarhus, client_as):
+    import io
+
+    import openpyxl
+
+    response = client_as("analyst").get(reverse("report_compare_xlsx") + "?as_of=2026-06-01")
+    assert response.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert [c.value for c in book["Køn"][1]] == [None, "Exit Aarhus", "Exit København"]
+    gender = _rows(book["Køn"])
+    # Men 2 and non-binary 1 hidden; together 3, so neither is known; the 9 women stay.
+    assert gender["Kvinde"] == [0, 9]
+    assert gender["Mand"] == [0, "skjult"]
+    assert gender["Nonbinær"] == [0, "skjult"]
+    assert _rows(book["Borgere og deltagelse"])["Registrerede borgere"] == [0, 12]
+
+
+def test_the_side_by_side_view_downloads_as_a_pdf_with_the_same_hidden_cells(twelve_and_aarhus, client_as):
+    import subprocess
+
+    response = client_as("analyst").get(reverse("report_compare_pdf") + "?as_of=2026-06-01")
+    assert response["Content-Type"] == "application/pdf"
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=response.content, capture_output=True,
+                          check=True).stdout.decode()
+    rows = {line.split()[0]: line.split()[1:] for line in text.splitlines() if line.strip()}
+    assert rows["Mand"] == ["0", "skjult"]
+    assert rows["Nonbinær"] == ["0", "skjult"]
+    assert rows["Kvinde"] == ["0", "9"]
+    assert "Projekterne side om side" in text
+
+
+def test_only_a_national_analyst_downloads_the_side_by_side_view(twelve_and_aarhus, client_as):
+    for who in ("coordinator", "caseworker_a"):
+        assert client_as(who).get(reverse("report_compare_pdf")).status_code == 404
+        assert client_as(who).get(reverse("report_compare_xlsx")).status_code == 404

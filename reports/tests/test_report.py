@@ -103,7 +103,7 @@ def test_the_page_shows_every_table_with_its_chart(esbjerg, client_as):
     assert response.status_code == 200
     html = response.content.decode()
     for title in ("Alder ved registrering", "Køn", "Indsatser pr. borger", "Borgere pr. indsats",
-                  "WHO-5 trivsel pr. runde", "WHO-5 ændring fra første besvarelse"):  # Danish by default
+                  "WHO-5 trivsel pr. besvarelse", "WHO-5 ændring fra første besvarelse"):  # Danish by default
         assert title in html
     assert html.count('class="chart-svg"') == 5  # all but the overview and the paired change
     assert "Rådgivning og vejledning" in html and "<title" in html
@@ -121,7 +121,7 @@ def test_the_excel_export_has_one_sheet_per_table(esbjerg, client_as):
     response = client_as("coordinator").get(reverse("project_report_xlsx", args=["exit"]) + "?as_of=2023-11-30")
     book = openpyxl.load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["Borgere og deltagelse", "Alder ved registrering", "Køn", "Indsatser pr. borger",
-                               "Borgere pr. indsats", "WHO-5 trivsel pr. runde",
+                               "Borgere pr. indsats", "WHO-5 trivsel pr. besvarelse",
                                "WHO-5 ændring fra første besvar"]  # 31 characters at most
     assert [c.value for c in book["Køn"][2]] == ["Kvinde", 79, 89.8]
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from brobygger import indicators
 from courses import services as courses
-from courses.models import Course
+from courses.models import Course, Referral
 from exchange.services import import_registrations, import_who5
 from exchange.tests.helpers import ESBJERG, esbjerg_bytes
 from rights.models import RetainedCount
@@ -24,6 +24,9 @@ from wellbeing.models import Who5Response
 # Periods of whole months, with and without a start; the first two cut through courses that
 # were still open then (their length counts up to the report date) and leave out ones that
 # had ended before the start.
+BUDGET_INDICATORS = ("courses_registered", "referrals_started", "who5_response_rate", "who5_paired_change")
+BUDGET_PERIODS = [(date(2022, 1, 1), date(2023, 6, 30)), (date(2022, 3, 1), date(2022, 8, 31)),
+                  (date(2023, 1, 1), date(2023, 11, 30))]
 PERIODS = [("", "2023-11-30"), ("2022-07-01", "2023-06-30"), ("2023-03-01", "2023-11-30"), ("", "2022-01-31")]
 
 
@@ -55,15 +58,21 @@ def _everything(client, world):
         "json": [_json(client, *period) for period in PERIODS],
         "excel": [_workbook(client, *period) for period in PERIODS[:2]],
         "compare": client.get(reverse("report_compare") + "?as_of=2023-11-30").context["reports"],
-        "budget": [indicators.compute(key, world.project, date(2022, 1, 1), date(2023, 6, 30))
-                   for key in ("courses_registered", "referrals_started")],
+        "budget": [indicators.compute(key, world.project, start, end) for key in BUDGET_INDICATORS
+                   for start, end in BUDGET_PERIODS],
     }
 
 
 def test_retention_ten_years_later_leaves_every_past_report_as_it_was(esbjerg, client_as):
+    started = Referral.objects.filter(course__project=esbjerg.project, course__end_date__lt=date(2023, 1, 1))
+    Referral.objects.filter(pk__in=list(started.values_list("pk", flat=True)[:6])).update(
+        status="started", status_changed_on=date(2022, 6, 15))
     client = client_as("analyst")
     before = _everything(client, esbjerg)
     assert before["json"][0]["citizens"] == 88  # the set's own courses; the world's start in 2026
+    per_indicator = [before["budget"][i:i + len(BUDGET_PERIODS)] for i in range(0, len(before["budget"]),
+                                                                               len(BUDGET_PERIODS))]
+    assert all(any(values) for values in per_indicator), per_indicator  # something to lose for each
     ended = Course.objects.filter(project=esbjerg.project, end_date__isnull=False).count()
 
     call_command("apply_retention", "--today", "2034-01-01", stdout=io.StringIO())
@@ -121,7 +130,7 @@ def test_no_row_kept_for_an_erased_course_describes_it_alone(world, client_as):
     rows = RetainedCount.objects.filter(project=world.project)
     assert {(r.measure, r.category) for r in rows if r.measure in ("gender", "age")} == {("gender", "man"),
                                                                                        ("age", "36-45")}
-    assert all(r.category in ("", "man", "36-45") for r in rows)
+    assert all(r.category in ("", "man", "36-45", "missed", "missed_prev") for r in rows)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -159,3 +168,26 @@ def test_outside_a_transaction_as_in_production_the_report_is_unchanged_too(monk
     assert Course.objects.count() == 12
     assert reports_now() == before
     assert threads and all(thread is not threading.current_thread() for thread in threads)
+
+
+def test_a_follow_up_missed_at_a_months_end_counts_for_the_month_it_was_due_in(world):
+    """Due 20 March, missed: it counts as due from 3 April, when its two weeks are over. A period
+    starting 1 April does not count it (it was due before); one starting 1 March does."""
+    course = courses.register_course(project=world.project, organisation=world.org_a, by=world.users["coordinator"],
+                                     start_date=date(2020, 1, 20), age_at_start=30)
+    courses.update_course(course=course, by=world.users["coordinator"], end_date=date(2020, 12, 31), end_reason="moved")
+    for day, value in [(date(2020, 1, 20), 2), (date(2020, 5, 20), 4), (date(2020, 9, 21), 3)]:
+        Who5Response.objects.create(course=course, answered_on=day, item1=value, item2=value, item3=value,
+                                    item4=value, item5=value, mode="imported")
+    periods = [(date(2020, 4, 1), date(2020, 4, 30)), (date(2020, 3, 1), date(2020, 4, 30)),
+               (date(2020, 3, 1), date(2020, 6, 30)), (date(2020, 6, 1), date(2020, 10, 31))]
+
+    def figures():
+        return [indicators.compute(key, world.project, start, end)
+                for key in ("who5_response_rate", "who5_paired_change") for start, end in periods]
+
+    before = figures()
+    assert before == [None, 0.0, 100.0, 100.0, None, None, 40.0, 20.0]  # by hand, from the dates above
+    call_command("apply_retention", "--today", "2026-12-01", stdout=io.StringIO())
+    assert not Course.objects.filter(pk=course.pk).exists()
+    assert figures() == before

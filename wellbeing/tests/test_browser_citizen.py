@@ -10,7 +10,7 @@ from django.utils import timezone
 from courses import services as course_services
 from wellbeing import services
 from wellbeing.models import Who5Response
-from wellbeing.schedule import add_months
+from wellbeing.rounds import add_months
 from wellbeing.services import record_who5
 
 pytestmark = pytest.mark.browser

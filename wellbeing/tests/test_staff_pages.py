@@ -10,7 +10,7 @@ from django.utils import timezone
 from brobygger.sections import render_sections
 from courses import services as course_services
 from wellbeing.models import Who5Invitation, Who5Response, hash_token
-from wellbeing.schedule import add_months
+from wellbeing.rounds import add_months
 
 pytestmark = pytest.mark.django_db
 

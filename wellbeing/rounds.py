@@ -1,20 +1,65 @@
-"""The WHO-5 schedule: when a course's measurements are due, and which are answered.
+"""WHO-5 rounds: the one module that numbers a course's WHO-5 answers, in two ways with two names.
 
-Round 0 is due at the course's first meeting (its start date); round k is due k x the
-project's interval (in months, default 2) after the start, while the course is open.
-An answer belongs to the round whose due date is nearest, so an answer a little early or
-a little late still counts for that round.
+**Scheduled measurements** (the course page, the due list, the team meeting, the response
+rate, the budget indicator): measurement k is due k x the project's interval (in months,
+default 2) after the course's start, while the course is open; k = 0 is the *first
+measurement*, at the first meeting. People read them by their month: "follow-up at 4
+months" (`measurement_name`). An answer belongs to the measurement whose due date is
+nearest, so an answer a little early or late still counts for it. A measurement is *due*
+from DUE_SOON_DAYS before its date until GRACE_DAYS after it, and *overdue* after that,
+until the next one takes over. Only the latest measurement of a course is listed: a missed
+earlier one is history, not a task.
 
-A measurement is *due* from DUE_SOON_DAYS before its date until GRACE_DAYS after it, and
-*overdue* after that, until the next round takes over. Only the latest round of a course
-is listed: a missed earlier round is history, not a task.
+**Answer numbers** (the national report, its exports, and what retention keeps): the
+evaluation's method numbers each course's answers in order, whenever they were given:
+"answer 2" is the second answer (`answer_name`), ordered by date and then by when it was
+saved (ANSWER_ORDER, `answer_numbers_sql`). It is not a measurement: a citizen who missed
+the follow-up at 2 months and answered at 4 months gives "answer 2" at 4 months.
+
+In code `round`/`k` is a scheduled measurement's number, `n` an answer number; the report's
+JSON keeps the exchange format's key "round" for the answer number.
 """
 
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db import connection
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
+
 from .models import Who5Response
+
+# How the answers of a course are numbered: by date, then by when they were saved.
+ANSWER_ORDER = ("answered_on", "pk")
+
+
+def measurement_name(k: int, interval: int) -> str:
+    """A scheduled measurement's name: "First measurement" or "Follow-up at 4 months"."""
+    if k == 0:
+        return _("First measurement")
+    months = k * interval
+    return ngettext("Follow-up at %(months)d month", "Follow-up at %(months)d months", months) % {"months": months}
+
+
+def answer_name(n: int) -> str:
+    """An answer number's name in the report: "Answer 2" (the course's second answer)."""
+    return pgettext("WHO-5 answer number", "Answer %(n)d") % {"n": n}
+
+
+def answer_numbers_sql(courses, as_of) -> tuple[str, tuple]:
+    """SQL (and params) of every WHO-5 answer of `courses` up to `as_of` with its answer number k
+    and its course's first score (course_id, score, k, first_score)."""
+    table = connection.ops.quote_name(Who5Response._meta.db_table)
+    inner, params = courses.order_by().values("pk").query.sql_with_params()
+    sql = (
+        f"SELECT w.course_id AS course_id, w.score AS score, "  # noqa: S608  # nosec B608  # table name from the model, inner query from the ORM; values are bound
+        f"ROW_NUMBER() OVER answers AS k, FIRST_VALUE(w.score) OVER answers AS first_score "
+        f"FROM {table} w WHERE w.answered_on <= %s AND w.course_id IN ({inner}) "
+        # ANSWER_ORDER. An explicit ROWS frame: SQLite's default RANGE frame made FIRST_VALUE three times slower.
+        "WINDOW answers AS (PARTITION BY w.course_id ORDER BY w.answered_on, w.id ROWS UNBOUNDED PRECEDING)"
+    )
+    return sql, (as_of, *params)
 
 DUE_SOON_DAYS = 14
 GRACE_DAYS = 14
@@ -31,7 +76,7 @@ def due_on(start: date, round_no: int, interval: int) -> date:
 
 
 def round_of(start: date, answered_on: date, interval: int) -> int:
-    """The round an answer belongs to: the one whose due date is nearest (ties go to the later)."""
+    """The scheduled measurement an answer belongs to: the one whose due date is nearest (ties go to the later)."""
     if answered_on <= start:
         return 0
     k = 0
@@ -78,8 +123,8 @@ class DueMeasurement:
     days: int  # days overdue (positive) or until due (negative or zero)
 
     @property
-    def is_first(self) -> bool:
-        return self.round == 0
+    def name(self) -> str:
+        return measurement_name(self.round, self.course.project.who5_interval_months)
 
 
 def due_measurements(courses, today: date) -> list[DueMeasurement]:
@@ -122,9 +167,9 @@ def next_measurement(course, today: date) -> tuple[int, date] | None:
 
 
 def response_rate_by_round(courses, today: date) -> list[dict]:
-    """Per round: how many courses it was due for, and how many answered it.
+    """Per scheduled measurement: how many courses it was due for, and how many answered it.
 
-    A round counts as due once its grace period has passed (or it was answered).
+    A measurement counts as due once its grace period has passed (or it was answered).
     """
     courses = list(courses.filter(start_date__lte=today).select_related("project"))
     answers = answer_dates([c.pk for c in courses])

@@ -6,7 +6,7 @@ import pytest
 
 from courses import services as course_services
 from wellbeing.models import Who5Response
-from wellbeing.schedule import (
+from wellbeing.rounds import (
     add_months,
     due_measurements,
     next_measurement,
