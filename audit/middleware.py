@@ -120,7 +120,12 @@ class AccessLogMiddleware:
             query.pop(key)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            log.record(request, action=Action.SEARCH, detail="; ".join(f"{k}={log.REFUSED}" for k in bad))
+            # The address is not resolved yet: stored in each of the user's projects, so their
+            # coordinators see that identifying text was typed (and refused), and no one else.
+            detail = "; ".join(f"{k}={log.REFUSED}" for k in bad)
+            projects = sorted({m.project_id for m in user.active_memberships if m.project_id})
+            for project_id in projects or [None]:
+                log.record(request, action=Action.SEARCH, project_id=project_id, detail=detail)
         # Not for htmx: a fragment (the phone's card check while typing) shows no messages, so the
         # message would wait in the session and appear on the next whole page, after a good save.
         if hasattr(request, "_messages") and not request.headers.get("HX-Request"):

@@ -102,3 +102,15 @@ def test_every_entry_of_a_project_page_carries_the_project(page, world, client):
         if projects - {world.project.pk}:
             wrong.append(f"{role}: {projects}")
     assert not wrong, f"{page} logged entries outside its project: {wrong}"
+
+
+def test_a_refused_search_is_stored_in_the_searchers_projects(client, world, coordinator_b):
+    client.force_login(world.users["caseworker_a"])
+    client.get(reverse("course_list"), {"q": "010190-1234"})
+    event = AccessEvent.objects.get(action="search", username="caseworker_a")
+    assert event.project_id == world.project.pk
+    client.force_login(coordinator_b)
+    assert [row for row in export_rows(client) if row["user"] == "caseworker_a"] == []  # not B's staff
+    client.force_login(world.users["coordinator"])
+    assert [row["details"] for row in export_rows(client) if row["user"] == "caseworker_a"
+            and row["action"] == "search"] == ["q=[refused: identifying text]"]
