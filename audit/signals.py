@@ -1,4 +1,3 @@
-from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
@@ -19,11 +18,11 @@ def signed_out(sender, request, user, **kwargs):
 
 @receiver(user_login_failed, dispatch_uid="audit_sign_in_failed")
 def sign_in_failed(sender, credentials, request=None, **kwargs):
+    # A known account by its name; never what was typed for an unknown one (a CPR number, a
+    # citizen's name): signin.lockout gives a short keyed hash for it instead. The lock-outs
+    # (waits) are logged by signin.lockout itself.
+    from signin.lockout import name_for_log
+
     if request is not None:
         log.record(request, action=log.Action.SIGN_IN_FAILED, user=None,
-                   username=str(credentials.get("username", "")))
-
-
-@receiver(user_locked_out, dispatch_uid="audit_locked_out")
-def locked_out(sender, request, username, ip_address, **kwargs):
-    log.record(request, action=log.Action.LOCKED_OUT, user=None, username=str(username or ""))
+                   username=name_for_log(str(credentials.get("username", ""))))

@@ -123,5 +123,10 @@ def check_no_identity(value, *, allow=()) -> None:
         raise ValidationError([ValidationError(p, code="identity") for p in problems])
 
 
+def check_no_cpr(value) -> None:
+    """For a field that may hold public contact details (a service's own phone and e-mail): never a CPR number."""
+    check_no_identity(value, allow=("email", "phone"))
+
+
 def looks_like_cpr(value: str) -> bool:
     return bool(CPR_RE.fullmatch(INVISIBLE_RE.sub("", value or "").strip()))

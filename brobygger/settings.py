@@ -5,7 +5,6 @@ only what a laptop needs.
 """
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -82,7 +81,6 @@ INSTALLED_APPS = [
     "signin",
     "audit",
     "rights",
-    "axes",
 ]
 
 MIDDLEWARE = [
@@ -101,7 +99,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "brobygger.middleware.NoStoreMiddleware",
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "brobygger.urls"
@@ -145,19 +142,15 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-# django-axes first: it refuses sign-ins while an account or a client is locked out.
-AUTHENTICATION_BACKENDS = [
-    "signin.backends.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-# Five failed sign-ins (passwords or codes) lock the account and the client for 30 minutes.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "signin/locked.html"
-AXES_CLIENT_IP_CALLABLE = "signin.middleware.client_ip"
-AXES_ENABLE_ADMIN = False
+# Failed sign-ins (passwords and codes) slow down one account from one address (signin/lockout.py):
+# the first SIGNIN_FREE_FAILURES are free, then it waits SIGNIN_FIRST_DELAY_SECONDS, twice that
+# after the next failure, and so on up to SIGNIN_LONGEST_DELAY_SECONDS.
+SIGNIN_FREE_FAILURES = env_int("SIGNIN_FREE_FAILURES", 5)
+SIGNIN_FIRST_DELAY_SECONDS = env_int("SIGNIN_FIRST_DELAY_SECONDS", 60)
+SIGNIN_LONGEST_DELAY_SECONDS = env_int("SIGNIN_LONGEST_DELAY_SECONDS", 15 * 60)
+# Keys that encrypt the TOTP secrets in the database (signin/crypto.py): Fernet keys, comma-separated,
+# newest first. Required with DEBUG off (check --deploy says so); the demo derives one from SECRET_KEY.
+TOTP_ENCRYPTION_KEYS = env_list("TOTP_ENCRYPTION_KEYS", [])
 # How many proxies (nginx) stand before gunicorn and add to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 

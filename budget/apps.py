@@ -8,13 +8,14 @@ class BudgetConfig(AppConfig):
 
     def ready(self):
         from brobygger import indicators, navigation, sections
+        from rights.retained import indicator_caveat
 
         from . import demo, meeting
         from .indicators import courses_registered, referrals_started
 
         del demo  # registers the demo data with brobygger.demo
-        indicators.register("courses_registered", _("Courses registered"), courses_registered)
-        indicators.register("referrals_started", _("Referrals started"), referrals_started)
+        indicators.register("courses_registered", _("Courses registered"), courses_registered, caveat=indicator_caveat)
+        indicators.register("referrals_started", _("Referrals started"), referrals_started, caveat=indicator_caveat)
         navigation.register(
             60, "budget_home", _("Follow-up"),
             lambda user: any(m.project_id and (m.can_see_reports or m.can_see_courses or m.can_log_outreach)

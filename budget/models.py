@@ -25,7 +25,7 @@ class Initiative(models.Model):
     project = models.ForeignKey("projects.Project", models.CASCADE, related_name="initiatives",
                                 verbose_name=_("project"))
     number = models.PositiveSmallIntegerField(_("number"))
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[check_no_identity])
     description = models.TextField(_("what is done"), blank=True, validators=[check_no_identity])
     goal = models.TextField(_("goal"), blank=True, validators=[check_no_identity])
     follow_up = models.TextField(_("how it is followed up"), blank=True, validators=[check_no_identity])
@@ -54,12 +54,12 @@ class BudgetLine(models.Model):
         TRANSFER = "transfer", _("Transfers")
 
     initiative = models.ForeignKey(Initiative, models.CASCADE, related_name="lines", verbose_name=_("initiative"))
-    text = models.CharField(_("activity"), max_length=300,
+    text = models.CharField(_("activity"), max_length=300, validators=[check_no_identity],
                             help_text=_("Lines with the same activity are shown as one row in the budget table."))
-    committee = models.CharField(_("committee"), max_length=20, help_text=_("E.g. BIU or SOC."))
-    account = models.CharField(_("appropriation"), max_length=20, help_text=_("The 'bevilling', e.g. 35.10."))
+    committee = models.CharField(_("committee"), max_length=20, validators=[check_no_identity], help_text=_("E.g. BIU or SOC."))
+    account = models.CharField(_("appropriation"), max_length=20, validators=[check_no_identity], help_text=_("The 'bevilling', e.g. 35.10."))
     finance_account = models.CharField(
-        _("account in the finance system"), max_length=40,
+        _("account in the finance system"), max_length=40, validators=[check_no_identity],
         help_text=_("The account as it appears in the finance system's export; imported rows are matched on it."),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SERVICE)

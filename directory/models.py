@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.identity import check_no_identity
+from brobygger.identity import check_no_cpr, check_no_identity
 from courses.models import Referral
 
 # A service not checked for this long is flagged to the coordinators.
@@ -36,20 +36,22 @@ class ServiceQuerySet(models.QuerySet):
 class Service(models.Model):
     """A service, municipal or civil-society, that a worker can bridge someone to."""
 
-    name = models.CharField(_("name"), max_length=160, unique=True)
-    provider = models.CharField(_("organisation"), max_length=160,
+    name = models.CharField(_("name"), max_length=160, unique=True, validators=[check_no_identity])
+    provider = models.CharField(_("organisation"), max_length=160, validators=[check_no_identity],
                                 help_text=_("Who runs the service, e.g. Københavns Kommune or Reden."))
     kind = models.CharField(_("kind of service"), max_length=20, choices=Referral.Target.choices,
                             default=Referral.Target.OTHER)
     offers = models.TextField(_("what it offers"), validators=[check_no_identity])
     anonymous = models.BooleanField(_("can be used anonymously"), default=False)
-    languages = models.CharField(_("languages"), max_length=200, blank=True, help_text=_("E.g. Danish, English, Romanian."))
-    opening_hours = models.CharField(_("opening hours"), max_length=300, blank=True)
-    place = models.CharField(_("place"), max_length=300, blank=True,
+    languages = models.CharField(_("languages"), max_length=200, blank=True, validators=[check_no_identity],
+                                 help_text=_("E.g. Danish, English, Romanian."))
+    opening_hours = models.CharField(_("opening hours"), max_length=300, blank=True, validators=[check_no_identity])
+    place = models.CharField(_("place"), max_length=300, blank=True, validators=[check_no_identity],
                              help_text=_("An address or area, or 'mobile' / 'online'."))
-    contact = models.CharField(_("how to get in touch"), max_length=300, blank=True,
+    # The service's own public phone and e-mail belong here (the public directory shows them).
+    contact = models.CharField(_("how to get in touch"), max_length=300, blank=True, validators=[check_no_cpr],
                                help_text=_("The service's own public contact: drop in, its website, its public phone."))
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[check_no_cpr])
     last_checked = models.DateField(_("last checked"), null=True, blank=True)
     is_public = models.BooleanField(_("shown in the public directory"), default=True)
     active = models.BooleanField(_("active"), default=True)

@@ -5,9 +5,11 @@ so the importer can refuse a whole file and list everything wrong in one go.
 """
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
+from time import monotonic
 
 from django.utils.translation import gettext as _
 
@@ -18,9 +20,23 @@ from brobygger.spreadsheets import UnreadableFile, cell_text, parse_date, read_c
 __all__ = ["UnreadableFile", "parse_date"]
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-# A workbook expands a lot when unzipped; more than this is treated as a zip bomb.
-MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
+# What a workbook may hold, checked before openpyxl parses it (issue 14.3: a 1.7 KB file that
+# declared Excel's whole grid, and one of 374 KB that unpacked to 100 MB, each tied a worker up
+# for a minute). 100,000 citizens, written as openpyxl writes them (text inline in every cell),
+# unpack to about 75 MB and pack about 13 times smaller; Excel's own files pack about 10 times.
+MAX_ROWS = 100_000  # citizens, below the header
+MAX_COLUMNS = 1000
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_PACKING_RATIO = 100  # for a part larger than 1 MB unpacked
 MAX_ZIP_MEMBERS = 2000
+# How long a web request may spend reading a workbook; the commands have no limit.
+WEB_TIME_LIMIT = 20
+_SHEET_PART = re.compile(r"xl/worksheets/[^/]+\.xml")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*?\bref=\"([^\"]*)\"")
+_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]*?\br=\"(\d+)\"")
+_ROW = re.compile(rb"<(?:\w+:)?row\b")
+_CELL_COLUMN = re.compile(rb"<(?:\w+:)?c\b[^>]*?\br=\"([A-Za-z]{1,3})\d")
+_REFERENCE = re.compile(r"([A-Za-z]{1,3})?(\d+)?$")
 
 REGISTRATION_SHEET = "borgere"
 ID = "Borger-ID"
@@ -136,8 +152,69 @@ def _header_map(headers, fixed):
 
 # -- registration workbook -------------------------------------------------------------
 
-def check_upload(data: bytes) -> None:
-    """Refuse what is not a plain, reasonably sized .xlsx before openpyxl opens it."""
+def _too_many_rows():
+    return UnreadableFile(_("The sheet has more than %(max)s rows. Split the file into smaller files.")
+                          % {"max": MAX_ROWS})
+
+
+def _too_many_columns():
+    return UnreadableFile(_("The sheet has more than %(max)s columns.") % {"max": MAX_COLUMNS})
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _check_reference(reference: str) -> None:
+    """A cell or range (A1, A1:XFD1048576) reaching beyond the rows or columns a sheet may have."""
+    for corner in reference.split(":"):
+        match = _REFERENCE.match(corner.strip().replace("$", ""))
+        if not match:
+            continue
+        letters, digits = match.groups()
+        if digits and int(digits) > MAX_ROWS + 1:
+            raise _too_many_rows()
+        if letters and _column_number(letters) > MAX_COLUMNS:
+            raise _too_many_columns()
+
+
+def _scan_sheet(archive: zipfile.ZipFile, member: zipfile.ZipInfo, deadline: float | None) -> None:
+    """Read a sheet's XML as bytes (no parser: a regular expression over each chunk) for its declared
+    size, its row numbers, its number of rows and its columns, stopping at the first that is too big."""
+    rows = 0
+    tail = b""
+    with archive.open(member) as source:
+        while chunk := source.read(1 << 20):
+            _check_deadline(deadline)
+            # A tag cut in two by the chunk boundary is seen whole in the next look (the tail).
+            # Tags are counted in this chunk only, so none is counted twice.
+            text = tail + chunk
+            for match in _DIMENSION.finditer(text):
+                _check_reference(match.group(1).decode("ascii", "replace"))
+            rows += len(_ROW.findall(chunk))
+            numbers = _ROW_NUMBER.findall(text)
+            if rows > MAX_ROWS + 1 or (numbers and max(map(int, numbers)) > MAX_ROWS + 1):
+                raise _too_many_rows()
+            # Only three letters reach beyond ZZ (column 702).
+            if any(_column_number(c.decode()) > MAX_COLUMNS for c in set(_CELL_COLUMN.findall(text)) if len(c) == 3):
+                raise _too_many_columns()
+            tail = chunk[-200:]
+
+
+def _check_deadline(deadline: float | None) -> None:
+    if deadline is not None and monotonic() > deadline:
+        raise UnreadableFile(_(
+            "Reading the workbook took too long. Split it into smaller files, or ask an administrator "
+            "to import it with the import_registrations command."))
+
+
+def check_upload(data: bytes, *, deadline: float | None = None) -> None:
+    """Refuse what is not a plain, reasonably sized .xlsx before openpyxl opens it: too big packed
+    or unpacked, packed suspiciously tightly (a zip bomb), or a sheet declaring or holding more
+    rows or columns than a registration sheet may have."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise UnreadableFile(_("The file is larger than 20 MB. Split it or remove what is not needed."))
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
@@ -147,38 +224,56 @@ def check_upload(data: bytes) -> None:
             "or save it as an Excel workbook (.xlsx) and try again."))
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise UnreadableFile(_("The file is not an Excel workbook (.xlsx)."))
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        members = archive.infolist()
-        if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
-            raise UnreadableFile(_("The workbook is too large when unpacked."))
-        if "xl/workbook.xml" not in {m.filename for m in members}:
-            raise UnreadableFile(_("The file is not an Excel workbook (.xlsx)."))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            # The sizes in the zip's directory bound what unpacking yields: zipfile stops at the
+            # stated size (and a part that holds more fails its checksum).
+            if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
+                raise UnreadableFile(_("The workbook is too large when unpacked."))
+            for m in members:
+                if m.file_size > 1024 * 1024 and m.file_size > MAX_PACKING_RATIO * max(m.compress_size, 1):
+                    raise UnreadableFile(_(
+                        "The workbook is packed unusually tightly, as files made to overload a server are. "
+                        "Open it in Excel, save it again and try again."))
+            if "xl/workbook.xml" not in {m.filename for m in members}:
+                raise UnreadableFile(_("The file is not an Excel workbook (.xlsx)."))
+            for m in members:
+                if _SHEET_PART.fullmatch(m.filename):
+                    _scan_sheet(archive, m, deadline)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as error:
+        raise UnreadableFile(_("The workbook could not be read. Is it a valid Excel file (.xlsx)?")) from error
 
 
-def _open_workbook(data: bytes):
+def _open_workbook(data: bytes, deadline: float | None):
     import openpyxl
 
-    check_upload(data)
+    check_upload(data, deadline=deadline)
     try:
         return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except Exception as error:  # openpyxl raises many kinds for a broken file
         raise UnreadableFile(_("The workbook could not be read. Is it a valid Excel file (.xlsx)?")) from error
 
 
-def read_registrations(data: bytes) -> Parsed:
-    """Parse a registration workbook (bytes). Raises UnreadableFile; row problems are in the result."""
-    workbook = _open_workbook(data)
+def read_registrations(data: bytes, *, time_limit: float | None = None) -> Parsed:
+    """Parse a registration workbook (bytes). Raises UnreadableFile; row problems are in the result.
+
+    `time_limit` (seconds) bounds the reading in a web request; every part that is not read
+    under it (the zip's directory, openpyxl's opening of the workbook) is bounded in size first.
+    """
+    deadline = None if time_limit is None else monotonic() + time_limit
+    workbook = _open_workbook(data, deadline)
     try:
         sheets = workbook.worksheets
         if not sheets:
             raise UnreadableFile(_("The workbook has no sheets."))
         sheet = next((s for s in sheets if s.title.strip().casefold() == REGISTRATION_SHEET), sheets[0])
-        return _read_registration_rows(sheet.iter_rows(values_only=True))
+        return _read_registration_rows(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), deadline)
     finally:
         workbook.close()
 
 
-def _read_registration_rows(rows) -> Parsed:
+def _read_registration_rows(rows, deadline: float | None = None) -> Parsed:
     problems: list[Problem] = []
     result: list[Registration] = []
     headers = next(rows, None)
@@ -194,6 +289,9 @@ def _read_registration_rows(rows) -> Parsed:
             problems.append(Problem(1, column_letter(index), _("This column header appears twice.")))
         elif name.casefold() in {n.casefold() for _i, n in interventions}:
             problems.append(Problem(1, column_letter(index), _("This column header appears twice.")))
+        elif identity_problems(name):  # the header becomes a catalogue name, shown in every report
+            problems.append(Problem(1, column_letter(index), _(
+                "The text seems to contain a CPR number or contact details. Remove them.")))
         else:
             interventions.append((index, name))
     if problems:
@@ -205,6 +303,11 @@ def _read_registration_rows(rows) -> Parsed:
 
     seen: dict[str, int] = {}
     for number, values in enumerate(rows, start=2):
+        # Counted before empty rows are skipped: a sheet of a million empty rows is work too.
+        if number > MAX_ROWS + 1:
+            raise _too_many_rows()
+        if number % 500 == 0:
+            _check_deadline(deadline)
         values = list(values)
         if all(_text(v) == "" for v in values):
             continue

@@ -1,9 +1,11 @@
+from time import monotonic
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.forms import Form
 
-from .formats import MAX_UPLOAD_BYTES
+from .formats import MAX_UPLOAD_BYTES, WEB_TIME_LIMIT, UnreadableFile, check_upload
 from .models import ImportUpload
 
 
@@ -25,3 +27,17 @@ class UploadForm(Form):
         if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("The file is larger than 20 MB. Split it or remove what is not needed."))
         return upload
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload is not None and data.get("kind") == ImportUpload.Kind.REGISTRATIONS:
+            # A workbook that is no workbook, or one made to tie up the server, is refused here and
+            # never stored: otherwise every visit to its preview would open it again.
+            try:
+                check_upload(upload.read(), deadline=monotonic() + WEB_TIME_LIMIT)
+            except UnreadableFile as error:
+                self.add_error("file", str(error))
+            finally:
+                upload.seek(0)
+        return data

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from brobygger import genders
 from brobygger.bulk import insert_rows
+from brobygger.identity import check_no_identity
 from brobygger.spreadsheets import Sheet, clean_text, write_csv, write_xlsx
 from courses.models import CODE_ALPHABET, CODE_LENGTH, Course, InterventionRecord, Referral
 from projects.models import Intervention, Organisation, Project
@@ -52,6 +53,7 @@ def create_project(*, slug: str, name: str, prefix: str = "", organisation: str 
     if Project.objects.filter(name=name).exists():
         raise ValueError(_("A project named %(name)s already exists.") % {"name": name})
     prefix = (prefix or "".join(ch for ch in slugify(slug).upper() if ch.isalpha())[:3] or "PRJ")[:4]
+    check_no_identity(organisation)  # the project's own name is checked by its model below
     with transaction.atomic():
         lead, _created = Organisation.objects.get_or_create(
             name=organisation or name, defaults={"kind": Organisation.Kind.MUNICIPAL})
@@ -121,9 +123,9 @@ def _referral_names(target: str, service_name: str, directory_name: str | None) 
     return {name_key(part) for name in names for part in name.split(";") if part.strip()}
 
 
-def check_registrations(project: Project, data: bytes) -> formats.Parsed:
-    """Parse and check a workbook for `project` without storing anything."""
-    parsed = formats.read_registrations(data)
+def check_registrations(project: Project, data: bytes, *, time_limit: float | None = None) -> formats.Parsed:
+    """Parse and check a workbook for `project` without storing anything; `time_limit` in seconds."""
+    parsed = formats.read_registrations(data, time_limit=time_limit)
     if not parsed.problems and project.lead_organisation_id is None:
         parsed.problems.append(Problem(None, "", _("The project has no lead organisation to own the courses.")))
     if not parsed.problems:
@@ -141,8 +143,8 @@ def check_registrations(project: Project, data: bytes) -> formats.Parsed:
     return parsed
 
 
-def import_registrations(*, project: Project, data: bytes, by=None) -> ImportResult:
-    parsed = check_registrations(project, data)
+def import_registrations(*, project: Project, data: bytes, by=None, time_limit: float | None = None) -> ImportResult:
+    parsed = check_registrations(project, data, time_limit=time_limit)
     if parsed.problems:
         raise ImportRefused(parsed.problems)
     return _store_registrations(project, parsed, by)

@@ -37,7 +37,7 @@ def _check(upload):
     """The parsed and checked upload, or raises UnreadableFile."""
     data = bytes(upload.data)
     if upload.kind == ImportUpload.Kind.REGISTRATIONS:
-        parsed = services.check_registrations(upload.project, data)
+        parsed = services.check_registrations(upload.project, data, time_limit=formats.WEB_TIME_LIMIT)
     else:
         parsed, _known = services.check_who5(upload.project, data)
     return parsed
@@ -67,9 +67,12 @@ def import_preview(request, pk):
 def import_confirm(request, pk):
     upload = upload_for_user(request, pk)
     data = bytes(upload.data)
-    func = services.import_registrations if upload.kind == ImportUpload.Kind.REGISTRATIONS else services.import_who5
     try:
-        result = func(project=upload.project, data=data, by=request.user)
+        if upload.kind == ImportUpload.Kind.REGISTRATIONS:
+            result = services.import_registrations(project=upload.project, data=data, by=request.user,
+                                                   time_limit=formats.WEB_TIME_LIMIT)
+        else:
+            result = services.import_who5(project=upload.project, data=data, by=request.user)
     except (services.ImportRefused, formats.UnreadableFile):
         messages.error(request, _("The file has problems: nothing was imported."))
         return redirect("import_preview", pk=upload.pk)

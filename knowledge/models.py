@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.identity import check_no_identity
+from brobygger.identity import check_no_cpr, check_no_identity
 
 from .text import render_markdown
 
@@ -86,7 +86,7 @@ class SectionImage(models.Model):
     content_type = models.CharField(max_length=40, editable=False)
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
-    alt = models.CharField(_("alternative text"), max_length=300, blank=True,
+    alt = models.CharField(_("alternative text"), max_length=300, blank=True, validators=[check_no_identity],
                            help_text=_("What the image shows, for people who cannot see it."))
     caption = models.CharField(_("caption"), max_length=300, blank=True, validators=[check_no_identity])
     created_at = models.DateTimeField(auto_now_add=True)
@@ -190,15 +190,15 @@ class Answer(models.Model):
 class Advisor(models.Model):
     """A local knowledge advisor ("vejleder") in a unit. Staff contact data at work is allowed here."""
 
-    name = models.CharField(_("name"), max_length=160)
+    name = models.CharField(_("name"), max_length=160, validators=[check_no_identity])
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="advisor_roles",
                              verbose_name=_("staff user"),
                              help_text=_("Optional: links the modules the advisor has completed."))
     organisation = models.ForeignKey("projects.Organisation", models.PROTECT, related_name="advisors",
                                      verbose_name=_("organisation"))
-    unit = models.CharField(_("unit"), max_length=160, help_text=_("E.g. Jobcenter Nørrebro, Stofbehandling Vesterbro."))
+    unit = models.CharField(_("unit"), max_length=160, validators=[check_no_identity], help_text=_("E.g. Jobcenter Nørrebro, Stofbehandling Vesterbro."))
     work_email = models.EmailField(_("work e-mail"), blank=True)
-    work_phone = models.CharField(_("work phone"), max_length=40, blank=True)
+    work_phone = models.CharField(_("work phone"), max_length=40, blank=True, validators=[check_no_cpr])
     since = models.DateField(_("advisor since"))
     active = models.BooleanField(_("active"), default=True)
 

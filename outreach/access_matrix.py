@@ -19,6 +19,8 @@ def extend_world(w):
 PAGES = [
     Page("outreach_home", followers),
     Page("outreach_sync", loggers),
+    Page("outreach_service_worker", loggers, public=True),
+    Page("outreach_manifest", loggers, kwargs=slug, public=True),
     Page("outreach_log", loggers, kwargs=slug),
     Page("outreach_card_check", loggers, kwargs=slug, query="?card_code=ABC-234"),
     Page("outreach_health_visit", loggers, kwargs=slug),

@@ -1,6 +1,8 @@
 """Parts of other apps' pages: the team meeting and the course page."""
 
-from .access import can_follow_up, is_coordinator, is_inside
+from brobygger.disclosure import Audience, audience, hide_counts
+
+from .access import can_follow_up, is_coordinator
 from .selectors import contacts_by_site_since, contacts_for_course, linked_cards
 
 
@@ -11,12 +13,10 @@ def team_meeting_section(request, project):
     since = getattr(request, "meeting_since", None)
     if since is None:
         return None
-    from brobygger.smallnumbers import suppress
-
     sites = contacts_by_site_since(project, since)
-    if not is_inside(request.user, project):
-        sites = suppress(sites)
-    total = sum(v for v in sites.values() if isinstance(v, int))
+    total = sum(sites.values())
+    if audience(request.user, project) == Audience.OUTSIDE:
+        sites, total = hide_counts(sites, total)
     return {"project": project, "since": since, "sites": sites, "total": total}
 
 

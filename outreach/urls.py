@@ -5,6 +5,8 @@ from . import views
 urlpatterns = [
     path("", views.outreach_home, name="outreach_home"),
     path("sync/", views.sync, name="outreach_sync"),
+    path("sw.js", views.service_worker, name="outreach_service_worker"),
+    path("<slug:slug>/manifest.webmanifest", views.web_manifest, name="outreach_manifest"),
     path("<slug:slug>/contact/", views.contact_log, name="outreach_log"),
     path("<slug:slug>/contact/card-check/", views.card_check, name="outreach_card_check"),
     path("<slug:slug>/health-room/", views.health_visit, name="outreach_health_visit"),

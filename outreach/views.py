@@ -5,12 +5,15 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from brobygger.charts import bar_chart
+from brobygger.disclosure import Audience, audience
+from brobygger.views import public
 from courses.access import visible_courses
 
 from . import export, selectors, sending, services
@@ -18,7 +21,6 @@ from .access import (
     coordinator_project,
     followup_project,
     is_coordinator,
-    is_inside,
     outreach_project,
     outreach_projects,
 )
@@ -90,6 +92,26 @@ def _form_page(request, template, context):
     if request.method == "GET" and not shown_message:
         response["X-Offline-Copy"] = "yes"
     return response
+
+
+@public
+def service_worker(request):
+    """The outreach pages' service worker, served under /outreach/ so its scope covers them. Public: the
+    browser checks it for updates whether or not the session is still alive (it holds no data)."""
+    return render(request, "outreach/sw.js", content_type="text/javascript; charset=utf-8")
+
+
+@public
+def web_manifest(request, slug):
+    """For "Add to home screen": opens the project's contact form. Browsers fetch it without the session
+    cookie, so it is public and says nothing but the page's address (no look-up of the project)."""
+    manifest = {
+        "name": _("Brobygger outreach"), "short_name": _("Outreach"), "lang": request.LANGUAGE_CODE,
+        "start_url": reverse("outreach_log", args=[slug]), "scope": reverse("outreach_home"),
+        "display": "standalone", "background_color": "#ffffff", "theme_color": "#ffffff",
+        "icons": [{"src": static("brobygger/favicon.svg"), "sizes": "any", "type": "image/svg+xml"}],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})
 
 
 def sync(request):
@@ -221,7 +243,7 @@ def _followup(request, slug):
     project = followup_project(request, slug)
     period = PeriodForm(request.GET or None)
     start, end = period.period()
-    data = selectors.followup(project, start, end, suppressed=not is_inside(request.user, project))
+    data = selectors.followup(project, start, end, suppressed=audience(request.user, project) == Audience.OUTSIDE)
     return project, period, data
 
 

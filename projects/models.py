@@ -13,7 +13,7 @@ class Organisation(models.Model):
         NGO = "ngo", _("NGO / civil society")
         NATIONAL = "national", _("National agency")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[check_no_identity])
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
 
     class Meta:
@@ -26,8 +26,8 @@ class Organisation(models.Model):
 
 
 class Project(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    slug = models.SlugField(_("short name"), max_length=50, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True, validators=[check_no_identity])
+    slug = models.SlugField(_("short name"), max_length=50, unique=True, validators=[check_no_identity])
     code_prefix = models.CharField(
         _("prefix of course ids"),
         max_length=4,
@@ -76,7 +76,7 @@ class Site(models.Model):
     """A named place where work happens: H17, Reden, Mændenes Hjem, online..."""
 
     project = models.ForeignKey(Project, models.CASCADE, related_name="sites")
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[check_no_identity])
     active = models.BooleanField(_("in use"), default=True)
 
     class Meta:
@@ -97,7 +97,7 @@ class Intervention(models.Model):
     """
 
     project = models.ForeignKey(Project, models.CASCADE, related_name="interventions")
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[check_no_identity])
     description = models.TextField(_("description"), blank=True, validators=[check_no_identity])
     active = models.BooleanField(_("in use"), default=True)
 

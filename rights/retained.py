@@ -93,7 +93,7 @@ def figures_of(courses, *, today: date) -> dict[Key, list[int]]:
         answers[course_id].append((day, score))
 
     for pk, project_id, start, end_date, age, gender, interval, project_end in listed:
-        end = end_date or today
+        end = end_date or max(today, start)  # an erased course that had not started yet: ended on its start
         add = partial(_add, rows, project_id, start, end)
 
         add(M.CITIZENS, on=start)
@@ -287,3 +287,22 @@ def retained_paired_change(project, start: date, end: date) -> dict:
         sum=Sum("total", filter=counting & Q(measure=M.WHO5_LATEST), default=0),
         risen=Sum("count", filter=counting & Q(measure=M.WHO5_LATEST_RISEN), default=0),
     )
+
+
+def indicator_caveat(project, start: date, end: date) -> str:
+    """Words for beside a budget indicator whose period cuts a month that holds deleted courses'
+    figures (they are kept by month); "" otherwise. One query, none when the period is whole months."""
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    end = min(end, timezone.localdate())
+    cut = []
+    if start != first_of_month(start):
+        cut.append(first_of_month(start))
+    if end != last_of_month(end):
+        cut.append(first_of_month(end))
+    if not cut or not RetainedCount.objects.filter(
+            Q(month__in=cut) | Q(until__in=cut), project=project, ended__isnull=True).exists():
+        return ""
+    return _("Deleted courses are kept by month and this period starts or ends inside such a month: their "
+             "share of the figure is counted for the whole month.")

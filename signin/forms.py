@@ -2,12 +2,12 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.forms import Form
+from brobygger.forms import Form, FreeTextField
 from brobygger.identity import KINDS
 
 
 class PasswordForm(AuthenticationForm):
-    """Step 1: user name and password (checked by Django with django-axes counting failures)."""
+    """Step 1: user name and password (failures are counted by signin.lockout)."""
 
     password = forms.CharField(
         label=_("Password"), strip=False, max_length=4096,
@@ -30,4 +30,11 @@ class EnrolForm(Form):
         label=_("Code from your authenticator app"), max_length=10,
         help_text=_("The six digits the app shows for Brobygger right now."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
+    )
+
+
+class LiftWaitForm(Form):
+    reason = FreeTextField(
+        label=_("Why the wait is lifted"), max_length=200,
+        help_text=_("For the access log, e.g. how you know it was the person themselves. No citizen data."),
     )

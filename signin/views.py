@@ -1,12 +1,12 @@
 import time
 
 import segno
-from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.signals import user_login_failed
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import administrator_required
 
-from . import services
-from .forms import CodeForm, EnrolForm, PasswordForm
+from . import lockout, services
+from .forms import CodeForm, EnrolForm, LiftWaitForm, PasswordForm
 from .models import SignInSession
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -40,16 +40,16 @@ def _pending_user(request):
 
 def _finish(request, user):
     target = _safe_next(request, request.session.get(services.PENDING_KEY, {}).get("next"))
+    lockout.record_success(request, user=user)
     login(request, user, backend=BACKEND)  # changes the session key
     return redirect(target)
 
 
-def _locked(request, username) -> bool:
-    return not AxesProxyHandler.is_allowed(request, {"username": username})
-
-
-def _lockout_response(request):
-    return render(request, "signin/locked.html", status=429)
+def _lockout_response(request, seconds: int):
+    minutes = max(1, -(-seconds // 60))
+    response = render(request, "signin/locked.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 @login_not_required
@@ -58,8 +58,18 @@ def password_step(request):
     if request.user.is_authenticated:
         return redirect(settings.LOGIN_REDIRECT_URL)
     next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if request.method == "POST":
+        # While this account (or name) waits at this address, the password is not even checked.
+        wait = lockout.wait_seconds(request, username=request.POST.get("username", ""))
+        if wait:
+            return _lockout_response(request, wait)
     form = PasswordForm(request, data=request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not form.is_valid():
+        if form.has_error(NON_FIELD_ERRORS, "invalid_login") or form.has_error(NON_FIELD_ERRORS, "inactive"):
+            wait = lockout.record_failure(request, username=request.POST.get("username", ""))
+            if wait:
+                return _lockout_response(request, wait)
+    elif request.method == "POST":
         user = form.get_user()
         request.session[services.PENDING_KEY] = {"user": user.pk, "at": time.time(), "next": next_url}
         if services.demo_bypass_allowed(user):
@@ -71,9 +81,10 @@ def password_step(request):
     return render(request, "signin/login.html", {"form": form, "next": next_url})
 
 
-def _code_failed(request, user):
-    # django-axes counts this as a failed sign-in too, so guessing codes locks the account.
+def _code_failed(request, user) -> int:
+    """A wrong code counts like a wrong password (for this account from this address); the wait, if any."""
     user_login_failed.send(sender=__name__, credentials={"username": user.username}, request=request)
+    return lockout.record_failure(request, user=user)
 
 
 @login_not_required
@@ -84,8 +95,9 @@ def verify_step(request):
         return redirect("login")
     if not services.has_second_factor(user):
         return redirect("signin_enrol")
-    if _locked(request, user.username):
-        return _lockout_response(request)
+    wait = lockout.wait_seconds(request, user=user)
+    if wait:
+        return _lockout_response(request, wait)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
@@ -97,9 +109,9 @@ def verify_step(request):
                 "You signed in with a recovery code; it cannot be used again. %(count)d are left."
             ) % {"count": services.remaining_recovery_codes(user)})
             return response
-        _code_failed(request, user)
-        if _locked(request, user.username):
-            return _lockout_response(request)
+        wait = _code_failed(request, user)
+        if wait:
+            return _lockout_response(request, wait)
         form.add_error("code", _("The code is not right, or it has been used already. Try the next code."))
     return render(request, "signin/verify.html", {"form": form})
 
@@ -112,17 +124,21 @@ def enrol_step(request):
         return redirect("login")
     if services.has_second_factor(user):
         return redirect("signin_verify")
-    if _locked(request, user.username):
-        return _lockout_response(request)
+    wait = lockout.wait_seconds(request, user=user)
+    if wait:
+        return _lockout_response(request, wait)
     device = services.start_enrolment(user)
     form = EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if services.verify_totp(user, form.cleaned_data["code"]):
             codes = services.new_recovery_codes(user)
+            lockout.record_success(request, user=user)
             login(request, user, backend=BACKEND)
             request.session["signin_new_codes"] = codes
             return redirect("signin_recovery_codes")
-        _code_failed(request, user)
+        wait = _code_failed(request, user)
+        if wait:
+            return _lockout_response(request, wait)
         form.add_error("code", _("The code is not right. Check that the phone's clock is set automatically."))
     uri = services.provisioning_uri(device)
     qr = segno.make(uri, error="m").svg_data_uri(scale=5, dark="#000", light="#fff")
@@ -149,6 +165,7 @@ def account(request):
         "sessions": SignInSession.objects.filter(user=user),
         "current_key": request.session.session_key,
         "demo_bypass": services.demo_bypass_allowed(user),
+        "may_lift_waits": lockout.may_lift_waits(user),
     })
 
 
@@ -178,3 +195,27 @@ def reset_second_factor(request, pk):
             "name": edited.username})
         return redirect("user_detail", edited.pk)
     return render(request, "signin/reset_confirm.html", {"edited": edited})
+
+
+def _waits_page(request, form=None, lifting=None, status=200):
+    return render(request, "signin/waits.html", {
+        "waits": lockout.current_waits(request.user), "form": form or LiftWaitForm(), "lifting": lifting,
+    }, status=status)
+
+
+def blocked_list(request):
+    """Accounts waiting after failed sign-ins, for those who may lift the wait (else 404)."""
+    if not lockout.may_lift_waits(request.user):
+        raise Http404("Not found")
+    return _waits_page(request)
+
+
+@require_POST
+def unblock(request, pk):
+    throttle = get_object_or_404(lockout.waits_in_scope(request.user), pk=pk)
+    form = LiftWaitForm(request.POST)
+    if not form.is_valid():
+        return _waits_page(request, form=form, lifting=throttle.pk)
+    lockout.lift_wait(by=request.user, throttle=throttle, reason=form.cleaned_data["reason"], request=request)
+    messages.success(request, _("The wait is lifted."))
+    return redirect("signin_blocked")

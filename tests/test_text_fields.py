@@ -15,11 +15,12 @@ import pytest
 from django import forms
 from django.apps import apps
 from django.conf import settings
+from django.db import models
 from django.urls import reverse
 
 from accounts.models import User
 from brobygger.forms import TextSafeFormMixin, is_text_field
-from brobygger.identity import KINDS, check_no_identity
+from brobygger.identity import KINDS, check_no_cpr, check_no_identity
 from budget.models import BudgetLine, Initiative
 from directory.models import Service
 from projects.models import Intervention, Organisation, Site
@@ -203,3 +204,102 @@ def test_a_text_field_is_found_whatever_its_class_and_a_password_is_not():
     assert not is_text_field(forms.CharField(widget=forms.PasswordInput))
     assert not is_text_field(forms.IntegerField())
     assert not is_text_field(forms.ChoiceField())
+
+
+# The same guard one floor down, for what reaches the database without a form of ours (the
+# import, management commands): every text column people write refuses identity in the model.
+# Text that no person types freely, and why.
+MODEL_TEXT_NOT_CHECKED = {
+    # Staff users (Django's own fields): their forms check them (accounts.forms.UserForm).
+    "accounts.User.password", "accounts.User.username", "accounts.User.first_name", "accounts.User.last_name",
+    "accounts.User.email",
+    # Letters A-Z only, checked by the project form and the import.
+    "projects.Project.code_prefix",
+    # The questionnaire's own wording and language code, set by the who5_language command.
+    "wellbeing.Who5Language.code", "wellbeing.Who5Language.name", "wellbeing.Who5Language.intro",
+    "wellbeing.Who5Language.lead", "wellbeing.Who5Response.language",
+    # Written by Brobygger itself: generated codes, hashes, secrets, file names, result lines, log rows.
+    "outreach.Card.code", "exchange.ImportUpload.filename", "exchange.ImportUpload.summary",
+    "budget.FinanceImport.filename", "budget.FinanceImport.file_hash", "budget.SpendingEntry.row_hash",
+    "budget.GoalIndicator.key", "signin.TOTPDevice.secret", "signin.RecoveryCode.code_hash",
+    "signin.SignInSession.session_key", "signin.SignInThrottle.ip", "signin.SignInThrottle.name_hash",
+    "rights.RetainedCount.category",
+    "knowledge.Advisor.work_email",  # an EmailField: a staff member's work address
+}
+LOG_APPS = {"audit"}  # the access and change logs: written by the log, which keeps identity out (audit/log.py)
+
+
+def project_text_columns():
+    for config in apps.get_app_configs():
+        if Path(config.path).parent != Path(settings.BASE_DIR) or config.label in LOG_APPS:
+            continue
+        for model in config.get_models():
+            for field in model._meta.concrete_fields:
+                if isinstance(field, models.CharField | models.TextField) and not field.choices and field.editable:
+                    yield f"{config.label}.{model.__name__}.{field.name}", field
+
+
+def test_every_text_column_people_write_refuses_identity():
+    unchecked = [name for name, field in project_text_columns()
+                 if name not in MODEL_TEXT_NOT_CHECKED
+                 and check_no_identity not in field.validators and check_no_cpr not in field.validators]
+    assert unchecked == [], (
+        "Give these columns validators=[check_no_identity] (or check_no_cpr), or, if no person types "
+        "them, add them to MODEL_TEXT_NOT_CHECKED with the reason")
+
+
+def test_the_list_of_unchecked_columns_names_only_columns_that_exist():
+    names = {name for name, _field in project_text_columns()}
+    assert MODEL_TEXT_NOT_CHECKED - names == set()
+
+
+@pytest.mark.django_db
+def test_a_cpr_number_in_a_directory_file_or_a_new_project_is_refused():
+    from django.core.exceptions import ValidationError
+
+    from directory.services import load_services
+    from exchange.services import create_project
+
+    with pytest.raises(ValidationError):
+        load_services([{"name": "Sundhedsrummet 010190 - 1234", "provider": "Kommunen", "offers": "Hjælp."}])
+    with pytest.raises(ValidationError):
+        create_project(slug="ny", name="Exit 01.01.90-1234")
+    assert not Service.objects.filter(name__contains="1234").exists()
+
+
+# The paths without a form: control characters out there too (issue 14.2).
+
+@pytest.mark.django_db
+def test_a_directory_file_loses_control_characters_and_keeps_the_line_breaks_of_what_is_offered():
+    from directory.services import load_services
+
+    load_services([{"name": "Sundheds\x0brummet\x1b", "provider": "Kommunen\x07", "offers": "Sår\x0bog fødder"}])
+    service = Service.objects.get()
+    assert (service.name, service.provider, service.offers) == ("Sundheds rummet", "Kommunen", "Sår\nog fødder")
+
+
+def test_the_finance_file_stores_its_text_without_control_characters_and_is_still_known_the_next_time(world):
+    from budget import services
+    from budget.models import SpendingEntry
+
+    data = "dato;konto;beløb;tekst\n31-05-2026;3510-4201;45000;Lad\x0bcykel\x1b\n".encode()
+
+    def run():
+        return services.import_finance_csv(initiative=world.initiative, filename="f.csv", data=data,
+                                           by=world.users["coordinator"])
+
+    run()
+    assert list(SpendingEntry.objects.values_list("text", flat=True)) == ["Lad cykel"]
+    assert run().rows_added == 0
+    assert SpendingEntry.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_new_projects_organisation_named_with_a_cpr_number_is_refused():
+    from django.core.exceptions import ValidationError
+
+    from exchange.services import create_project
+
+    with pytest.raises(ValidationError):
+        create_project(slug="ny", name="Exit Vejle", organisation="Vejle 010190 - 1234")
+    assert not Organisation.objects.filter(name__contains="1234").exists()

@@ -1,3 +1,5 @@
+import re
+
 import segno
 from django.conf import settings
 from django.contrib import messages
@@ -25,6 +27,7 @@ from .wording import ensure_official_wording
 # Where "leave quickly" goes: a neutral, everyday site (the Danish weather service).
 LEAVE_QUICKLY_URL = "https://www.dmi.dk/"
 RATE_SCOPE = "who5-link"
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _language(code: str | None) -> Who5Language:
@@ -97,7 +100,11 @@ def citizen_thanks(request):
 def citizen_accessibility(request):
     """The accessibility statement for the citizen's pages: in their language and look, and as silent
     about the person and the purpose as the pages it belongs to (the staff statement is neither)."""
-    return _citizen_page(request, "wellbeing/citizen/accessibility.html", {},
+    # The whole visit is one history entry (citizen.js), so the statement offers the way back to the
+    # questions itself; only something shaped like a token is put into that link.
+    back = request.GET.get("back", "")
+    return _citizen_page(request, "wellbeing/citizen/accessibility.html",
+                         {"back": back if TOKEN_SHAPE.fullmatch(back) else ""},
                          language=_language(request.GET.get("lang")))
 
 

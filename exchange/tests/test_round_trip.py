@@ -7,6 +7,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.test import override_settings
 
 from courses.models import Course, Referral
 from projects.models import Project
@@ -22,7 +23,8 @@ def seeded(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
-        call_command("seed_demo", stdout=io.StringIO())
+        with override_settings(DEBUG=True):  # seed_demo runs on a demo server only
+            call_command("seed_demo", stdout=io.StringIO())
     yield
     with django_db_blocker.unblock():
         transaction.set_rollback(True)

@@ -272,3 +272,36 @@ def test_the_team_meeting_counts_contacts_by_when_they_happened_not_when_they_ar
     request.user, request.meeting_since = world.users["coordinator"], since
     assert team_meeting_section(request, world.project)["sites"] == {"H17": 1}
     assert "outreach-since" in "".join(render_sections("team_meeting", request, world.project))
+
+
+# What the phone keeps: the service worker and the home-screen manifest.
+
+def test_the_service_worker_covers_the_outreach_pages_and_loads_nothing_from_elsewhere(client):
+    import re
+
+    response = client.get(reverse("outreach_service_worker"))  # no session needed: the browser checks it for updates
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/javascript")
+    assert reverse("outreach_service_worker").rsplit("/", 1)[0] + "/" == reverse("outreach_home")
+    body = response.content.decode()
+    imported = re.findall(r'"(/[^"]+\.js)"', body.split("importScripts(", 1)[1].split(");", 1)[0])
+    assert imported == ["/static/vendor/workbox-core/workbox-core.prod.js",
+                        "/static/vendor/workbox-routing/workbox-routing.prod.js",
+                        "/static/vendor/workbox-strategies/workbox-strategies.prod.js",
+                        "/static/vendor/idb/umd.js", "/static/outreach/queue.js"]
+    assert "//" not in "".join(re.findall(r'"([^"]*)"', body.split("importScripts(", 1)[1].split(");", 1)[0]))
+
+
+def test_the_home_screen_manifest_opens_the_projects_contact_form(client):
+    manifest = client.get(reverse("outreach_manifest", args=["exit"])).json()
+    assert manifest["start_url"] == "/outreach/exit/contact/"
+    assert manifest["scope"] == "/outreach/"
+
+
+def test_a_form_page_showing_a_message_is_not_kept_for_offline_use(client_as, world):
+    client = client_as("outreach")
+    url = reverse("outreach_health_visit", args=[world.project.slug])
+    assert client.get(url)["X-Offline-Copy"] == "yes"
+    client.post(url, {"uses": ["bath"], "at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}, follow=False)
+    assert "X-Offline-Copy" not in client.get(url)  # this one shows "The health-room visit is saved."
+    assert client.get(url)["X-Offline-Copy"] == "yes"

@@ -191,3 +191,20 @@ def test_a_follow_up_missed_at_a_months_end_counts_for_the_month_it_was_due_in(w
     call_command("apply_retention", "--today", "2026-12-01", stdout=io.StringIO())
     assert not Course.objects.filter(pk=course.pk).exists()
     assert figures() == before
+
+
+def test_a_budget_goal_whose_period_cuts_a_month_of_deleted_figures_says_so_beside_it(esbjerg, client_as):
+    from decimal import Decimal
+
+    from budget.models import GoalIndicator
+
+    call_command("apply_retention", "--today", "2034-01-01", stdout=io.StringIO())
+    whole = GoalIndicator.objects.create(initiative=esbjerg.initiative, key="courses_registered", target=Decimal(50),
+                                         period_start=date(2022, 1, 1), period_end=date(2022, 12, 31))
+    cut = GoalIndicator.objects.create(initiative=esbjerg.initiative, key="courses_registered", target=Decimal(50),
+                                       period_start=date(2022, 1, 1), period_end=date(2022, 6, 15))
+    page = client_as("coordinator").get(reverse("budget_project", args=[esbjerg.project.slug]))
+    goals = {g["goal"]: g for g in page.context["initiatives"][0]["goals"]}
+    assert goals[whole]["caveat"] == ""
+    assert "hele måneden" in goals[cut]["caveat"]
+    assert goals[cut]["caveat"] in page.content.decode()

@@ -129,38 +129,7 @@ def test_the_second_step_expires_after_five_minutes(client, enrolled):
     assert not signed_in_user(client).is_authenticated
 
 
-@override_settings(AXES_FAILURE_LIMIT=3)
-def test_repeated_wrong_passwords_lock_the_account_even_with_the_right_password(client, enrolled):
-    for _ in range(3):
-        password_step(client, "caseworker_a", password="wrong password here")
-    response = password_step(client, "caseworker_a")
-    assert response.status_code == 429
-    assert "30" in response.content.decode()
-    assert not signed_in_user(client).is_authenticated
-
-
-@override_settings(AXES_FAILURE_LIMIT=3)
-def test_repeated_wrong_codes_lock_the_account(client, enrolled):
-    password_step(client, "caseworker_a")
-    responses = [client.post(reverse("signin_verify"), {"code": "000001"}) for _ in range(3)]
-    assert responses[-1].status_code == 429
-    # Even the right code is refused now.
-    assert client.post(reverse("signin_verify"), {"code": enrolled.now()}).status_code == 429
-    assert not signed_in_user(client).is_authenticated
-
-
-@override_settings(AXES_FAILURE_LIMIT=3)
-def test_failures_lock_the_client_for_other_accounts_too(client, world, enrolled):
-    for name in ("caseworker_b", "coordinator", "analyst"):
-        password_step(client, name, password="wrong password here")
-    assert password_step(client, "caseworker_a").status_code == 429
-
-
-def test_failed_sign_ins_are_recorded(client, world):
-    from axes.models import AccessAttempt
-
-    password_step(client, "caseworker_a", password="wrong password here")
-    assert AccessAttempt.objects.filter(username="caseworker_a", failures_since_start=1).exists()
+# Failed sign-ins and waits: test_lockout.py.
 
 
 def test_demo_user_skips_second_factor_only_on_a_demo_server(client, world):

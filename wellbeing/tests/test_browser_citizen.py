@@ -70,6 +70,7 @@ def test_citizen_chooses_english(ui, world):
     answer_all(ui.page, ["Some of the time", "At no time", "More than half of the time", "Most of the time",
                          "All of the time"])
     ui.page.get_by_role("button", name="Send my answers").click()
+    ui.page.wait_for_url(re.compile(r"/s/done/"))
     assert ui.page.locator("h1").inner_text() == "Thank you"
     assert Who5Response.objects.get().language == "en"
     assert Who5Response.objects.get().score == 4 * (1 + 0 + 3 + 4 + 5)
@@ -108,3 +109,89 @@ def test_the_score_is_on_the_course_page_at_phone_width(ui, world):
     ui.check()
     ui.goto(f"/wellbeing/courses/{world.course_a.code}/answer/")
     ui.check()
+
+
+def _back_until_the_start(ui, questionnaire_words):
+    """Press Back until the browser has nowhere to go; no page on the way may show the questionnaire."""
+    page = ui.page
+    seen = []
+    for _ in range(10):
+        if page.go_back() is None and page.url == "about:blank":
+            break
+        seen.append(page.url)
+        body = page.locator("body").inner_text() if page.url.startswith(ui.base) else ""
+        for words in questionnaire_words:
+            assert words not in body, f"Back showed the questionnaire again at {page.url}"
+    assert page.url == "about:blank"
+    return seen
+
+
+def test_leave_quickly_after_a_language_switch_and_a_refused_send_leaves_nothing_behind(ui, world):
+    _, token = services.create_invitation(course=world.course_a, by=None)
+    ui.page.route("https://www.dmi.dk/**", lambda route: route.fulfill(body="<h1>Vejret</h1>",
+                                                                       content_type="text/html"))
+    page = ui.phone().page
+    ui.goto(f"/s/{token}/")
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(re.compile(r"lang=en"))
+    answer_all(page, ["Some of the time"] * 3)
+    page.get_by_role("button", name="Send my answers").click()
+    assert page.locator("#error-summary").is_visible()
+    assert "Statement 4" in page.locator("#error-summary").inner_text()
+    ui.check()
+    page.get_by_role("link", name="Leave quickly").click()
+    page.wait_for_url("https://www.dmi.dk/")
+    seen = _back_until_the_start(ui, ["How have you been?", "Hvordan har du haft det?"])
+    assert all("/s/" not in url for url in seen)
+    assert Who5Response.objects.count() == 0
+
+
+def test_leave_quickly_from_the_thank_you_page_does_not_lead_back_to_the_answers(ui, world):
+    _, token = services.create_invitation(course=world.course_a, by=None)
+    ui.page.route("https://www.dmi.dk/**", lambda route: route.fulfill(body="<h1>Vejret</h1>",
+                                                                       content_type="text/html"))
+    page = ui.phone().page
+    ui.goto(f"/s/{token}/")
+    page.get_by_role("link", name="Tilgængelighedserklæring").click()
+    page.wait_for_url(re.compile(r"/s/accessibility/"))
+    page.get_by_role("link", name="Tilbage til spørgsmålene").click()
+    page.wait_for_url(re.compile(rf"/s/{token}/"))
+    answer_all(page, ["Hele tiden"] * 5)
+    page.get_by_role("button", name="Send mine svar").click()
+    page.wait_for_url(re.compile(r"/s/done/"))
+    assert Who5Response.objects.count() == 1
+    page.get_by_role("link", name="Forlad siden hurtigt").click()
+    page.wait_for_url("https://www.dmi.dk/")
+    seen = _back_until_the_start(ui, ["Hvordan har du haft det?", "Hele tiden"])
+    assert all("/s/" not in url for url in seen)
+
+
+def test_the_citizen_pages_line_up_on_a_phone(ui, world):
+    _, token = services.create_invitation(course=world.course_a, by=None)
+    page = ui.phone().page
+    ui.goto(f"/s/{token}/")
+    page.locator("#id_item1").get_by_label("Hele tiden", exact=True).check()
+    geometry = page.evaluate("""() => {
+      const label = document.querySelector('#id_item1 .form-radio:checked + label');
+      const circle = getComputedStyle(label, '::before'), dot = getComputedStyle(label, '::after');
+      const box = label.getBoundingClientRect(), range = document.createRange();
+      range.selectNodeContents(label);
+      const text = range.getBoundingClientRect();
+      const fieldset = document.getElementById('id_item1').getBoundingClientRect();
+      const legend = document.querySelector('#id_item1 legend').getBoundingClientRect();
+      return {
+        textMiddle: text.top + text.height / 2 - box.top,
+        circleMiddle: parseFloat(circle.top) + parseFloat(circle.marginTop) + parseFloat(circle.height) / 2,
+        dotMiddle: parseFloat(dot.top) + parseFloat(dot.marginTop) + parseFloat(dot.height) / 2,
+        legendTop: legend.top - fieldset.top,
+      };
+    }""")
+    # The circle (and the dot of the chosen answer) sit beside the middle of their text's first line.
+    assert abs(geometry["circleMiddle"] - geometry["textMiddle"]) <= 2, geometry
+    assert abs(geometry["dotMiddle"] - geometry["textMiddle"]) <= 2, geometry
+    # The line between statements runs above the statement, not through its heading ("I de sidste 2 uger").
+    assert geometry["legendTop"] > 8, geometry
+    ui.goto("/s/done/?lang=da")
+    # The thank-you text starts at the page's margin like every other page, not pushed in.
+    assert page.locator("h1").bounding_box()["x"] == page.locator("main").bounding_box()["x"] + 16
+    assert page.locator("main").bounding_box()["x"] == 0

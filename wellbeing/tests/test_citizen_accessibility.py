@@ -27,15 +27,24 @@ def statement_link(body):
 
 @pytest.mark.parametrize("lang, label", [("da", "Tilgængelighedserklæring"), ("en", "Accessibility statement")])
 def test_every_citizen_page_links_to_the_statement_in_its_language(client, token, lang, label):
+    statement = reverse("who5_accessibility") + f"?lang={lang}"
     pages = [
-        client.get(reverse("who5_citizen", args=[token]) + f"?lang={lang}"),
-        client.get(reverse("who5_thanks") + f"?lang={lang}"),
-        client.get(reverse("who5_citizen", args=["x" * 26]) + f"?lang={lang}"),
+        # From the questions, the statement leads back to them (the visit is one history entry).
+        (client.get(reverse("who5_citizen", args=[token]) + f"?lang={lang}"), f"{statement}&amp;back={token}"),
+        (client.get(reverse("who5_thanks") + f"?lang={lang}"), statement),
+        (client.get(reverse("who5_citizen", args=["x" * 26]) + f"?lang={lang}"), statement),
     ]
-    for page in pages:
+    for page, link in pages:
         body = page.content.decode()
         assert f">{label}</a>" in body
-        assert statement_link(body) == [reverse("who5_accessibility") + f"?lang={lang}"]
+        assert statement_link(body) == [link]
+
+
+def test_the_statement_leads_back_only_to_something_shaped_like_a_link(client, token):
+    back = client.get(reverse("who5_accessibility") + f"?lang=en&back={token}").content.decode()
+    assert f'href="{reverse("who5_citizen", args=[token])}?lang=en">Back to the questions</a>' in back
+    odd = client.get(reverse("who5_accessibility") + "?lang=en&back=https://example.org/").content.decode()
+    assert "Back to the questions" not in odd and "example.org" not in odd
 
 
 def test_the_statement_is_a_citizen_page_in_the_citizens_language(client):

@@ -104,7 +104,11 @@ def test_an_unanswered_statement_is_named_and_nothing_is_stored(client, invitati
     body = response.content.decode()
     assert response.status_code == 200
     assert "Please answer every statement" in body
-    assert 'href="#id_item3"' in body and 'href="#id_item1"' not in body
+    # Every statement has its (hidden) line in the summary for the script; only the missing one shows.
+    assert '<li data-error-for="id_item3"><a href="#id_item3">' in body
+    assert '<li data-error-for="id_item1" hidden><a href="#id_item1">' in body
+    assert '<div class="alert alert-error error-summary mb-5" role="alert"' in body and 'id="error-summary">' in body
+    assert "{#" not in body and "#}" not in body  # a template comment must never reach the citizen
     assert Who5Response.objects.count() == 0
     assert services.usable_invitation(token) is not None
 

@@ -7,6 +7,38 @@ document.addEventListener("DOMContentLoaded", function () {
   // Move focus to the error summary so screen readers announce the problems first.
   var summary = document.getElementById("error-summary");
   if (summary) { summary.focus(); }
+  // Signing out clears what the outreach pages keep on the phone (outreach/static/outreach/):
+  // the queue of unsent records and the kept form pages. Records not yet sent are lost, so ask first.
+  document.querySelectorAll("form[data-sign-out]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      var unsent = 0;
+      try { unsent = parseInt(localStorage.getItem("brobygger-outreach-entries") || "0", 10); } catch (e) { /* none */ }
+      if (unsent > 0 && !window.confirm(form.getAttribute("data-unsent"))) { event.preventDefault(); return; }
+      if (!window.indexedDB && !window.caches) { return; }
+      event.preventDefault();
+      var done = false;
+      var submit = function () { if (!done) { done = true; form.submit(); } };
+      var clearing = [];
+      if (window.indexedDB) {
+        clearing.push(new Promise(function (resolve) {
+          var request = indexedDB.deleteDatabase("brobygger-outreach");
+          request.onsuccess = request.onerror = request.onblocked = resolve;
+        }));
+      }
+      if (window.caches) {
+        clearing.push(caches.keys().then(function (names) {
+          return Promise.all(names.filter(function (n) { return n.indexOf("brobygger-") === 0; })
+            .map(function (n) { return caches.delete(n); }));
+        }).catch(function () { /* nothing kept */ }));
+      }
+      try {
+        localStorage.removeItem("brobygger-outreach-entries");
+        localStorage.removeItem("brobygger-outreach-user");
+      } catch (e) { /* private mode */ }
+      Promise.all(clearing).then(submit, submit);
+      setTimeout(submit, 1500);  // signing out never waits on the phone's storage for long
+    });
+  });
   // Buttons that ask before they act: data-confirm="question".
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
