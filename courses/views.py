@@ -42,6 +42,10 @@ def _require_course_role(request):
         raise Http404("No course access")
 
 
+# Twenty: on a phone each course is a card, and fifty made one page 25,000 px long.
+COURSES_PER_PAGE = 20
+
+
 def course_list(request):
     _require_course_role(request)
     projects = list(Project.objects.filter(pk__in=request.user.projects_where("can_see_courses")))
@@ -69,7 +73,7 @@ def course_list(request):
     attention = {item["course"].pk: item["reason"] for item in courses_needing_attention(courses, today)}
     if attention_only:
         courses = courses.filter(pk__in=attention.keys())
-    page = Paginator(courses.order_by("-start_date", "code"), 50).get_page(request.GET.get("page"))
+    page = Paginator(courses.order_by("-start_date", "code"), COURSES_PER_PAGE).get_page(request.GET.get("page"))
     log.shown(request, page.object_list)
     # A search that finds nothing is still a search in these projects.
     chosen = form.cleaned_data["project"] if form.is_valid() else ""
