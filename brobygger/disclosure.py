@@ -40,7 +40,12 @@ class Audience(StrEnum):
 
 
 def own_organisation_ids(project) -> set:
-    return {project.lead_organisation_id, *project.partners.values_list("pk", flat=True)} - {None}
+    """The lead and partner organisations' ids, asked once per project object (pages ask often)."""
+    ids = getattr(project, "_own_organisation_ids", None)
+    if ids is None:
+        ids = {project.lead_organisation_id, *project.partners.values_list("pk", flat=True)} - {None}
+        project._own_organisation_ids = ids
+    return ids
 
 
 def audience(user, project) -> Audience:

@@ -19,6 +19,10 @@ class Indicator:
     compute: Callable
     unit: str = ""  # e.g. "%" or "" for a count
     counts_people: bool = True  # False for counts of events (meetings held): small numbers identify no one
+    # For a share or a mean: groups(project, start, end) -> the counts of people it is made of
+    # (answered and not answered; the people a mean is over). Outside the project the figure is
+    # hidden when one of them is 1-4 (brobygger.disclosure).
+    groups: Callable | None = None
     # caveat(project, start, end) -> words to show beside the figure when it may not be exact, else "".
     caveat: Callable | None = None
 
@@ -27,8 +31,8 @@ _INDICATORS: dict[str, Indicator] = {}
 
 
 def register(key: str, label, compute: Callable, unit: str = "", *, counts_people: bool = True,
-             caveat: Callable | None = None) -> None:
-    _INDICATORS[key] = Indicator(key, label, compute, unit, counts_people, caveat)
+             groups: Callable | None = None, caveat: Callable | None = None) -> None:
+    _INDICATORS[key] = Indicator(key, label, compute, unit, counts_people, groups, caveat)
 
 
 def get(key: str) -> Indicator | None:
@@ -48,3 +52,16 @@ def caveat(key: str, project, start, end) -> str:
 def compute(key: str, project, start, end):
     indicator = _INDICATORS.get(key)
     return None if indicator is None else indicator.compute(project, start, end)
+
+
+def disclosed(key: str, project, start, end, value):
+    """`value` of the indicator as a reader outside the project may see it (brobygger.disclosure):
+    a count of 1-4 people, or a share or mean made of a group of 1-4 people, is HIDDEN."""
+    from .disclosure import HIDDEN, is_small
+
+    indicator = _INDICATORS.get(key)
+    if value is None or (indicator is not None and not indicator.counts_people):
+        return value
+    if indicator is not None and indicator.groups is not None:
+        return HIDDEN if any(is_small(n) for n in indicator.groups(project, start, end)) else value
+    return HIDDEN if is_small(value) else value

@@ -34,6 +34,7 @@ def one_decimal(value) -> float | None:
 
 def percent(part, whole, decimals: int = 1) -> float | None:
     """100 * part / whole, rounded by the rule; None when there is no whole (or part is not a number)."""
-    if not isinstance(part, int | Fraction | Decimal) or isinstance(part, bool) or not isinstance(whole, int) or not whole:
+    numbers = int | Fraction | Decimal
+    if not isinstance(part, numbers) or isinstance(part, bool) or not isinstance(whole, numbers) or not whole:
         return None
-    return round_half_up(Fraction(100 * Fraction(part), whole), decimals)
+    return round_half_up(100 * Fraction(part) / Fraction(whole), decimals)

@@ -13,8 +13,9 @@ import re
 # Line breaks of every kind: CR LF, CR, vertical tab (Word's manual line break), form feed,
 # the file/group/record separators, NEL, and Unicode's line and paragraph separators.
 LINE_BREAKS_RE = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-# Every other control character (C0, DEL, C1) except tab and newline.
-CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+# Every other control character (C0, DEL, C1) except tab and newline, and what no text holds on
+# purpose (lone surrogates from a JSON file's escapes, the noncharacters U+FFFE and U+FFFF).
+CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 ONE_LINE_RE = re.compile("[\t\n]")
 
 

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from brobygger.disclosure import Audience, audience
 from projects.access import project_for_user
 
 from .models import Initiative
@@ -40,5 +41,5 @@ def team_project(request, slug):
 
 
 def hides_small_numbers(user, project) -> bool:
-    """Counts are shown as they are inside the project's own team; beyond it, 1-4 shows as "<5"."""
-    return not can_manage_budget(user, project)
+    """Exact counts for the project's own staff; everyone else reads from outside (brobygger.disclosure)."""
+    return audience(user, project) == Audience.OUTSIDE

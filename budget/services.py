@@ -17,10 +17,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from brobygger import indicators
+from brobygger import indicators, rounding
+from brobygger.disclosure import HIDDEN
 from brobygger.identity import check_no_identity
-from brobygger.smallnumbers import suppress_value
 from brobygger.spreadsheets import UnreadableFile, parse_date, read_csv
+from brobygger.text import clean_control_characters
 
 from .models import CURRENCY, BudgetLine, FinanceImport, Flag, GoalIndicator, Initiative, MeetingHeld, SpendingEntry
 
@@ -416,8 +417,10 @@ def read_finance_csv(*, initiative: Initiative, data: bytes) -> list[dict]:
         if not row_problems:
             identity = (booked_on, account.lower(), amount, entry_text)
             rows.append({
+                # Stored without control characters; the row's hash stays that of the file's text, so a
+                # file imported before is still recognised.
                 "line": lines[(account.lower(), booked_on.year)], "booked_on": booked_on, "amount": amount,
-                "text": entry_text,
+                "text": clean_control_characters(entry_text),
                 "hash": _row_hash(initiative, booked_on, account.lower(), amount, entry_text, seen[identity]),
             })
             seen[identity] += 1
@@ -466,35 +469,60 @@ KNOWN_LABELS = {
 
 
 def goal_progress(initiative: Initiative, *, hide_small: bool) -> list[dict]:
-    """Each indicator of the initiative, computed live, against its target.
+    """Each indicator of the initiative, computed live, against its target (see goals_progress)."""
+    return goals_progress([initiative], hide_small=hide_small)[0]
 
-    An indicator whose app is not installed is "not available", never an error.
-    Beyond the project (hide_small) counts of 1-4 show as "<5".
+
+def goals_progress(initiatives, *, hide_small: bool) -> list[list[dict]]:
+    """Per initiative, each of its indicators computed live against its target.
+
+    An indicator whose app is not installed is "not available", never an error. Beyond the
+    project (hide_small) the rule of brobygger.disclosure holds across every goal given: a count
+    of 1-4 people (or a share or mean made of so few) is hidden with its percentage of the
+    target, and so is every other goal's count of the same indicator over a period that overlaps
+    it, so the hidden one cannot be worked out as the difference of two periods.
     """
     result = []
-    for goal in initiative.indicators.all():
-        registered = indicators.get(goal.key)
-        value = indicators.compute(goal.key, initiative.project, goal.period_start, goal.period_end)
+    for initiative in initiatives:
+        rows = []
+        for goal in initiative.indicators.all():
+            registered = indicators.get(goal.key)
+            value = indicators.compute(goal.key, initiative.project, goal.period_start, goal.period_end)
+            shown = (indicators.disclosed(goal.key, initiative.project, goal.period_start, goal.period_end, value)
+                     if hide_small else value)
+            rows.append({
+                "goal": goal,
+                "label": registered.label if registered else KNOWN_LABELS.get(goal.key, goal.key),
+                "unit": registered.unit if registered else "",
+                "available": registered is not None,
+                "value": shown,
+                "exact": value,
+                "target": int(goal.target) if goal.target == goal.target.to_integral() else goal.target,
+                "caveat": indicators.caveat(goal.key, initiative.project, goal.period_start, goal.period_end),
+            })
+        result.append(rows)
+    if hide_small:
+        _hide_overlapping([row for rows in result for row in rows])
+    for row in (row for rows in result for row in rows):
+        value, target = row.pop("exact"), row["goal"].target
         percent = None
-        if isinstance(value, int | float | Decimal) and goal.target:
-            percent = int((Decimal(str(value)) / goal.target * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
-        counts_people = registered.counts_people if registered else True
-        shown = suppress_value(value) if hide_small and counts_people else value
-        if shown != value:
-            percent = None
-        result.append({
-            "goal": goal,
-            "label": registered.label if registered else KNOWN_LABELS.get(goal.key, goal.key),
-            "unit": registered.unit if registered else "",
-            "available": registered is not None,
-            "value": shown,
-            "target": int(goal.target) if goal.target == goal.target.to_integral() else goal.target,
-            "percent": percent,
-            "bar": min(percent, 100) if percent is not None else 0,
-            "reached": percent is not None and percent >= 100,
-            "caveat": indicators.caveat(goal.key, initiative.project, goal.period_start, goal.period_end),
-        })
+        if row["value"] is not HIDDEN and isinstance(value, int | float | Decimal) and target:
+            percent = rounding.percent(Decimal(str(value)), target, 0)
+        row.update(percent=percent, hidden=row["value"] is HIDDEN, bar=min(percent, 100) if percent is not None else 0,
+                   reached=percent is not None and percent >= 100)
     return result
+
+
+def _hide_overlapping(rows: list[dict]) -> None:
+    """Hide every count whose period overlaps a hidden one's of the same indicator. Then no shown
+    goal covers a day of the hidden one's period, so no sum or difference of shown goals gives it,
+    nor a hidden goal that covers it."""
+    hidden = [r["goal"] for r in rows if r["value"] is HIDDEN]
+    for other in rows:
+        o = other["goal"]
+        if other["value"] and any(o.key == g.key and o.period_start <= g.period_end and g.period_start <= o.period_end
+                                  for g in hidden):
+            other["value"] = HIDDEN
 
 
 def add_indicator(*, initiative: Initiative, key: str, target: Decimal, period_start: date, period_end: date,

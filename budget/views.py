@@ -61,7 +61,8 @@ def project_budget(request, slug):
     project = budget_project(request, slug)
     figures = services.budget_figures(project.initiatives.all())
     hide = hides_small_numbers(request.user, project)
-    initiatives = [{"figures": f, "goals": services.goal_progress(f.initiative, hide_small=hide)} for f in figures]
+    goals = services.goals_progress([f.initiative for f in figures], hide_small=hide)
+    initiatives = [{"figures": f, "goals": g} for f, g in zip(figures, goals, strict=True)]
     return render(request, "budget/project.html", {
         "project": project, "initiatives": initiatives, "table": services.budget_table(figures),
         "appropriations": services.appropriation_table(figures),
@@ -190,9 +191,11 @@ def status_document(request, project, number=None):
     if not figures:
         raise Http404("No initiatives")
     items = []
-    for f in figures:
+    # The committee reads from outside the project: always the hidden figures (brobygger.disclosure).
+    goals = services.goals_progress([f.initiative for f in figures], hide_small=True)
+    for f, g in zip(figures, goals, strict=True):
         chart, _totals = _chart(f, _("Money over the months, cumulative, 1,000 DKK")) if number else ("", None)
-        items.append({"figures": f, "goals": services.goal_progress(f.initiative, hide_small=True), "chart": chart})
+        items.append({"figures": f, "goals": g, "chart": chart})
     font = finders.find("dkfds/fonts/IBMPlexSans/complete/woff/IBMPlexSans-Regular.woff")
     bold = finders.find("dkfds/fonts/IBMPlexSans/complete/woff/IBMPlexSans-SemiBold.woff")
     html = render_to_string("budget/status_pdf.html", {

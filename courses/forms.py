@@ -78,7 +78,9 @@ class EndCourseForm(ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["end_date"].required = True
         self.fields["end_reason"].required = True
-        self.fields["end_date"].initial = timezone.localdate()
+        # The instance's empty end date would win over a field initial, so the default goes in the form's initial.
+        if self.initial.get("end_date") is None:
+            self.initial["end_date"] = timezone.localdate()
 
     def clean_end_date(self):
         end = self.cleaned_data["end_date"]
@@ -109,6 +111,8 @@ class InterventionRecordForm(ModelForm):
             raise forms.ValidationError(_("The date cannot be in the future."))
         if day < self.course.start_date:
             raise forms.ValidationError(_("The date cannot be before the course started."))
+        if self.course.end_date and day > self.course.end_date:
+            raise forms.ValidationError(_("The date cannot be after the course ended."))
         return day
 
 

@@ -90,6 +90,9 @@ def update_course(*, course: Course, by, **fields) -> Course:
 def record_intervention(*, course: Course, intervention, organisation, by, on: date, note: str = "") -> InterventionRecord:
     if intervention.project_id != course.project_id:
         raise ValidationError({"intervention": _("The intervention is not in this project's catalogue.")})
+    if course.end_date and on > course.end_date:
+        # Late entries for the time the course ran are fine; nothing happens on a course after its end.
+        raise ValidationError({"date": _("The date cannot be after the course ended.")})
     record = InterventionRecord(
         course=course, intervention=intervention, name=intervention.name, organisation=organisation,
         date=on, note=note, created_by=by,

@@ -5,6 +5,8 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from brobygger.text import clean_control_characters
+
 from .models import Service, ServiceAudience
 
 
@@ -35,10 +37,12 @@ def mark_checked(*, service: Service, by, on: date | None = None) -> Service:
 
 
 def load_services(entries: list[dict], *, by=None, checked_on: date | None = None) -> tuple[int, int]:
-    """Create or update services by name; returns (created, updated)."""
+    """Create or update services by name; returns (created, updated). Text loses its control
+    characters as on the form (what it offers keeps its line breaks); the models' identity checks run."""
     created = updated = 0
     for entry in entries:
-        entry = dict(entry)
+        entry = {key: clean_control_characters(value, multiline=key == "offers") if isinstance(value, str) else value
+                 for key, value in entry.items()}
         audiences = entry.pop("audiences", [])
         existing = Service.objects.filter(name=entry["name"]).first()
         entry.setdefault("last_checked", checked_on)

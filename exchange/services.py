@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from brobygger import genders
 from brobygger.bulk import insert_rows
+from brobygger.identity import check_no_identity
 from brobygger.spreadsheets import Sheet, clean_text, write_csv, write_xlsx
 from courses.models import CODE_ALPHABET, CODE_LENGTH, Course, InterventionRecord, Referral
 from projects.models import Intervention, Organisation, Project
@@ -52,6 +53,7 @@ def create_project(*, slug: str, name: str, prefix: str = "", organisation: str 
     if Project.objects.filter(name=name).exists():
         raise ValueError(_("A project named %(name)s already exists.") % {"name": name})
     prefix = (prefix or "".join(ch for ch in slugify(slug).upper() if ch.isalpha())[:3] or "PRJ")[:4]
+    check_no_identity(organisation)  # the project's own name is checked by its model below
     with transaction.atomic():
         lead, _created = Organisation.objects.get_or_create(
             name=organisation or name, defaults={"kind": Organisation.Kind.MUNICIPAL})

@@ -19,7 +19,7 @@ class KnowledgeConfig(AppConfig):
         navigation.register(55, "knowledge_meetings", _("Network"), is_staff_member)
         indicators.register("learning_completions", _("Learning modules completed"), selectors.completions_indicator)
         indicators.register("self_rated_change", _("Mean change in self-rated knowledge (1-5 scale)"),
-                            selectors.self_rated_change_indicator)
+                            selectors.self_rated_change_indicator, groups=selectors.self_rated_change_groups)
         indicators.register("network_meetings_held", _("Network meetings held"), selectors.meetings_indicator,
                             counts_people=False)
         sections.register("team_meeting", 60, "knowledge/sections/team_meeting.html", network_actions_section)

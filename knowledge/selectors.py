@@ -5,7 +5,8 @@ from datetime import date
 from django.db.models import Avg, Count, F, FloatField, Q, Sum
 from django.db.models.functions import Cast, ExtractMonth, ExtractQuarter, ExtractYear
 
-from brobygger.smallnumbers import THRESHOLD
+from brobygger.disclosure import THRESHOLD, apply, protect
+from brobygger.rounding import round_half_up
 
 from .models import Action, Advisor, Attempt, Attendance, Module, NetworkMeeting
 
@@ -37,7 +38,7 @@ def _completed(start: date | None = None, end: date | None = None, units=None):
 
 def mean_change(n: int, change) -> float | None:
     """The mean change in self-rated knowledge, only for groups of 5 or more."""
-    return round(change, 1) if change is not None and n >= THRESHOLD else None
+    return round_half_up(change, 1) if change is not None and n >= THRESHOLD else None
 
 
 def learning_followup(start: date | None = None, end: date | None = None) -> dict:
@@ -69,6 +70,23 @@ def learning_followup(start: date | None = None, end: date | None = None) -> dic
     }
 
 
+def disclosed_followup(data: dict) -> dict:
+    """The follow-up for a reader outside the projects (brobygger.disclosure): completions per module
+    and per unit and month each add up to all completions, so a small one is hidden with another."""
+    values = {"completed": data["completed"]}
+    values.update({("module", i): row["completed"] for i, row in enumerate(data["per_module"])})
+    values.update({("unit", i): row["completed"] for i, row in enumerate(data["per_unit_month"])})
+    relations = [([("module", i) for i in range(len(data["per_module"]))], "completed"),
+                 ([("unit", i) for i in range(len(data["per_unit_month"]))], "completed")]
+    shown = apply(values, protect(values, relations))
+    return {
+        **data, "completed": shown["completed"],
+        "per_module": [{**row, "completed": shown[("module", i)]} for i, row in enumerate(data["per_module"])],
+        "per_unit_month": [{**row, "completed": shown[("unit", i)]} for i, row in enumerate(data["per_unit_month"])],
+        "outside": True,
+    }
+
+
 # --- indicators (registered in apps.py) ---------------------------------------------------------
 
 def completions_indicator(project, start, end):
@@ -78,6 +96,11 @@ def completions_indicator(project, start, end):
 def self_rated_change_indicator(project, start, end):
     total = _completed(start, end, units=project.organisations()).aggregate(n=Count("pk"), change=_change())
     return mean_change(total["n"], total["change"])
+
+
+def self_rated_change_groups(project, start, end):
+    """The people the mean change is over (brobygger.indicators)."""
+    return (completions_indicator(project, start, end),)
 
 
 def meetings_indicator(project, start, end):

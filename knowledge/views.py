@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from brobygger.disclosure import is_staff_somewhere
+
 from . import selectors, services
 from .access import (
     author_required,
@@ -14,6 +16,8 @@ from .access import (
     can_follow_up,
     coordinated_projects,
     follow_up_required,
+    may_add_action,
+    meeting_for_action,
     meeting_for_user,
     meetings_for_user,
     module_for_user,
@@ -265,7 +269,11 @@ def image(request, pk):
 
 @follow_up_required
 def followup(request):
-    return render(request, "knowledge/followup.html", {"data": selectors.learning_followup()})
+    data = selectors.learning_followup()
+    # The modules are shared by every project: exact for staff of a project, hidden for everyone else.
+    if not is_staff_somewhere(request.user):
+        data = selectors.disclosed_followup(data)
+    return render(request, "knowledge/followup.html", {"data": data})
 
 
 # --- advisors -----------------------------------------------------------------------------
@@ -344,12 +352,13 @@ def meeting_detail(request, pk):
         "actions": meeting.actions.all(),
         "carried": selectors.carried_actions(meeting),
         "recorder": meeting.project_id in coordinated_projects(request.user),
+        "may_add_action": may_add_action(request.user, meeting),
         "today": timezone.localdate(),
     })
 
 
 def action_add(request, pk):
-    meeting = meeting_for_user(request, pk, edit=True)
+    meeting = meeting_for_action(request, pk)
     form = ActionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.add_action(meeting=meeting, **form.cleaned_data)

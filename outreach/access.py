@@ -53,12 +53,6 @@ def may_backdate(user, project) -> bool:
     return is_coordinator(user, project)
 
 
-def is_inside(user, project) -> bool:
-    """Staff of the project's own organisations see exact counts; everyone else sees small numbers as "<5"."""
-    own = {project.lead_organisation_id, *project.partners.values_list("pk", flat=True)}
-    return any(m.organisation_id in own for m in user.memberships_in(project))
-
-
 def outreach_projects(user):
     """Projects where the user logs outreach or follows it up."""
     ids = {m.project_id for m in user.active_memberships if m.project_id and (m.can_log_outreach or m.can_see_reports)}

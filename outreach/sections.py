@@ -1,7 +1,9 @@
 """Parts of other apps' pages: the team meeting and the course page."""
 
-from .access import can_follow_up, is_coordinator, is_inside
-from .selectors import contacts_by_site_since, contacts_for_course, linked_cards
+from brobygger.disclosure import Audience, audience, hide_counts
+
+from .access import can_follow_up, is_coordinator
+from .selectors import contacts_by_site_since, contacts_for_course, linked_cards, remembered_site
 
 
 def team_meeting_section(request, project):
@@ -11,12 +13,10 @@ def team_meeting_section(request, project):
     since = getattr(request, "meeting_since", None)
     if since is None:
         return None
-    from brobygger.smallnumbers import suppress
-
     sites = contacts_by_site_since(project, since)
-    if not is_inside(request.user, project):
-        sites = suppress(sites)
-    total = sum(v for v in sites.values() if isinstance(v, int))
+    total = sum(sites.values())
+    if audience(request.user, project) == Audience.OUTSIDE:
+        sites, total = hide_counts(sites, total)
     return {"project": project, "since": since, "sites": sites, "total": total}
 
 
@@ -28,3 +28,22 @@ def course_section(request, course):
     contacts = list(contacts_for_course(course)[:50])
     return {"course": course, "cards": cards, "contacts": contacts,
             "can_unlink": is_coordinator(request.user, course.project)}
+
+
+def home_section(request, user):
+    """First on an outreach worker's home page: the way to the contact form, with the site in the link.
+
+    Today's site (remembered from the worker's last contact) gives one button; before the first contact
+    of the day there is one button per site, so that choosing the site is the tap that opens the form."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    rows = []
+    for membership in user.active_memberships:
+        if not (membership.project_id and membership.starts_at_the_contact_form):
+            continue
+        project = membership.project
+        remembered = remembered_site(project=project, user=user, day=today)
+        sites = [remembered] if remembered else list(project.sites.filter(active=True).order_by("name"))
+        rows.append({"project": project, "sites": sites})
+    return {"rows": rows} if rows else None

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from brobygger.charts import bar_chart
+from brobygger.disclosure import Audience, audience
 from brobygger.views import public
 from courses.access import visible_courses
 
@@ -20,16 +21,11 @@ from .access import (
     coordinator_project,
     followup_project,
     is_coordinator,
-    is_inside,
     outreach_project,
     outreach_projects,
 )
 from .forms import CardBatchForm, CardLinkForm, PeriodForm, TopicForm
 from .models import Card, CardBatch, GroupActivity, OutreachContact, Topic
-
-
-def _site_key(project):
-    return f"outreach_site_{project.pk}"
 
 
 def outreach_home(request):
@@ -51,7 +47,10 @@ def contact_log(request, slug):
         form = sending.contact_form(request, project, request.POST)
     else:
         services.ensure_topics(project)
-        site = project.sites.filter(pk=request.session.get(_site_key(project)), active=True).first()
+        # The site tapped on the home page, else the one of the worker's last contact today.
+        chosen = request.GET.get("site", "")
+        site = project.sites.filter(pk=chosen, active=True).first() if chosen.isdigit() else None
+        site = site or selectors.remembered_site(project=project, user=request.user, day=timezone.localdate())
         form = sending.contact_form(request, project, site=site)
     form.fields["card_code"].widget.attrs.update({
         "hx-get": reverse("outreach_card_check", args=[project.slug]), "hx-target": "#card-check",
@@ -72,8 +71,6 @@ def contact_log(request, slug):
 def _after_save(request, project, kind, record) -> str:
     """The message a worker sees after a save (at once or from the phone's queue), and the page to go to."""
     if kind == "contact":
-        if request.session.get(_site_key(project)) != record.site_id:
-            request.session[_site_key(project)] = record.site_id
         today = OutreachContact.objects.filter(project=project, site=record.site, date=record.date).count()
         messages.success(request, _("Saved. Contacts at %(site)s today: %(n)d.") % {"site": record.site, "n": today})
         return reverse("outreach_log", args=[project.slug])
@@ -243,7 +240,7 @@ def _followup(request, slug):
     project = followup_project(request, slug)
     period = PeriodForm(request.GET or None)
     start, end = period.period()
-    data = selectors.followup(project, start, end, suppressed=not is_inside(request.user, project))
+    data = selectors.followup(project, start, end, suppressed=audience(request.user, project) == Audience.OUTSIDE)
     return project, period, data
 
 

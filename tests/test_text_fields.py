@@ -222,7 +222,8 @@ MODEL_TEXT_NOT_CHECKED = {
     "outreach.Card.code", "exchange.ImportUpload.filename", "exchange.ImportUpload.summary",
     "budget.FinanceImport.filename", "budget.FinanceImport.file_hash", "budget.SpendingEntry.row_hash",
     "budget.GoalIndicator.key", "signin.TOTPDevice.secret", "signin.RecoveryCode.code_hash",
-    "signin.SignInSession.session_key", "rights.RetainedCount.category",
+    "signin.SignInSession.session_key", "signin.SignInThrottle.ip", "signin.SignInThrottle.name_hash",
+    "rights.RetainedCount.category",
     "knowledge.Advisor.work_email",  # an EmailField: a staff member's work address
 }
 LOG_APPS = {"audit"}  # the access and change logs: written by the log, which keeps identity out (audit/log.py)
@@ -242,7 +243,9 @@ def test_every_text_column_people_write_refuses_identity():
     unchecked = [name for name, field in project_text_columns()
                  if name not in MODEL_TEXT_NOT_CHECKED
                  and check_no_identity not in field.validators and check_no_cpr not in field.validators]
-    assert unchecked == []
+    assert unchecked == [], (
+        "Give these columns validators=[check_no_identity] (or check_no_cpr), or, if no person types "
+        "them, add them to MODEL_TEXT_NOT_CHECKED with the reason")
 
 
 def test_the_list_of_unchecked_columns_names_only_columns_that_exist():
@@ -262,3 +265,41 @@ def test_a_cpr_number_in_a_directory_file_or_a_new_project_is_refused():
     with pytest.raises(ValidationError):
         create_project(slug="ny", name="Exit 01.01.90-1234")
     assert not Service.objects.filter(name__contains="1234").exists()
+
+
+# The paths without a form: control characters out there too (issue 14.2).
+
+@pytest.mark.django_db
+def test_a_directory_file_loses_control_characters_and_keeps_the_line_breaks_of_what_is_offered():
+    from directory.services import load_services
+
+    load_services([{"name": "Sundheds\x0brummet\x1b", "provider": "Kommunen\x07", "offers": "Sår\x0bog fødder"}])
+    service = Service.objects.get()
+    assert (service.name, service.provider, service.offers) == ("Sundheds rummet", "Kommunen", "Sår\nog fødder")
+
+
+def test_the_finance_file_stores_its_text_without_control_characters_and_is_still_known_the_next_time(world):
+    from budget import services
+    from budget.models import SpendingEntry
+
+    data = "dato;konto;beløb;tekst\n31-05-2026;3510-4201;45000;Lad\x0bcykel\x1b\n".encode()
+
+    def run():
+        return services.import_finance_csv(initiative=world.initiative, filename="f.csv", data=data,
+                                           by=world.users["coordinator"])
+
+    run()
+    assert list(SpendingEntry.objects.values_list("text", flat=True)) == ["Lad cykel"]
+    assert run().rows_added == 0
+    assert SpendingEntry.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_new_projects_organisation_named_with_a_cpr_number_is_refused():
+    from django.core.exceptions import ValidationError
+
+    from exchange.services import create_project
+
+    with pytest.raises(ValidationError):
+        create_project(slug="ny", name="Exit Vejle", organisation="Vejle 010190 - 1234")
+    assert not Organisation.objects.filter(name__contains="1234").exists()

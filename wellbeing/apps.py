@@ -10,7 +10,7 @@ class WellbeingConfig(AppConfig):
         from brobygger import indicators, navigation, sections
 
         from . import demo  # noqa: F401  (registers the demo data)
-        from .indicators import paired_change, response_rate
+        from .indicators import paired_change, paired_change_groups, response_rate, response_rate_groups
         from .sections import course_section, project_section, team_meeting_section
 
         navigation.register(
@@ -23,9 +23,9 @@ class WellbeingConfig(AppConfig):
 
         indicators.register(
             "who5_response_rate", _("WHO-5: share of due follow-ups answered"), response_rate, unit="%",
-            caveat=indicator_caveat,
+            groups=response_rate_groups, caveat=indicator_caveat,
         )
         indicators.register(
             "who5_paired_change", _("WHO-5: mean change from first to latest score"), paired_change, unit="",
-            caveat=indicator_caveat,
+            groups=paired_change_groups, caveat=indicator_caveat,
         )

@@ -21,6 +21,17 @@ def response_rate(project, start: date, end: date) -> float | None:
     "Due" as in the project page's response rate (wellbeing.rounds.response_rate_by_round): a
     follow-up counts once its grace period has passed by the end, or once it was answered.
     """
+    got, due = _response_counts(project, start, end)
+    return percent(got, due)
+
+
+def response_rate_groups(project, start: date, end: date) -> tuple[int, int]:
+    """The people the response rate is made of: who answered and who did not (brobygger.indicators)."""
+    got, due = _response_counts(project, start, end)
+    return got, due - got
+
+
+def _response_counts(project, start: date, end: date) -> tuple[int, int]:
     from rights.retained import retained_response_rate  # rights reads wellbeing; import here, not at the top
 
     until = min(end, timezone.localdate())
@@ -36,7 +47,7 @@ def response_rate(project, start: date, end: date) -> float | None:
         due += 1
         if follow_ups[-1] in done:
             got += 1
-    return percent(got, due)
+    return got, due
 
 
 def paired_change_summary(courses, start: date | None, end: date) -> dict:
@@ -64,11 +75,20 @@ def _with_mean(found: dict) -> dict:
     return {"mean": mean, "courses": found["courses"], "risen": found["risen"], "sum": found["sum"]}
 
 
-def paired_change(project, start: date, end: date) -> float | None:
-    """Mean change first -> latest WHO-5 score (points) for the project's courses with two or more answers,
-    deleted courses included (rights.retained)."""
+def _paired_change(project, start: date, end: date) -> dict:
     from rights.retained import retained_paired_change
 
     live = paired_change_summary(Course.objects.filter(project=project), start, end)
     kept = retained_paired_change(project, start, end)
-    return _with_mean({key: int(live[key]) + int(kept[key]) for key in ("sum", "courses", "risen")})["mean"]
+    return _with_mean({key: int(live[key]) + int(kept[key]) for key in ("sum", "courses", "risen")})
+
+
+def paired_change(project, start: date, end: date) -> float | None:
+    """Mean change first -> latest WHO-5 score (points) for the project's courses with two or more answers,
+    deleted courses included (rights.retained)."""
+    return _paired_change(project, start, end)["mean"]
+
+
+def paired_change_groups(project, start: date, end: date) -> tuple[int]:
+    """The people the paired change is a mean over (brobygger.indicators)."""
+    return (_paired_change(project, start, end)["courses"],)

@@ -28,6 +28,8 @@ from django.db import connection
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
+from brobygger.rounding import percent
+
 from .models import Who5Response
 
 # How the answers of a course are numbered: by date, then by when they were saved.
@@ -184,6 +186,6 @@ def response_rate_by_round(courses, today: date) -> list[dict]:
                 if k in done:
                     answered[k] = answered.get(k, 0) + 1
     return [
-        {"round": k, "due": due[k], "answered": answered.get(k, 0), "rate": round(100 * answered.get(k, 0) / due[k])}
+        {"round": k, "due": due[k], "answered": answered.get(k, 0), "rate": percent(answered.get(k, 0), due[k], 0)}
         for k in sorted(due)
     ]

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from brobygger.charts import WHO5_BANDS_COLOURS, bar_chart, line_chart
-from brobygger.smallnumbers import suppress_value
+from brobygger.disclosure import HIDDEN, Audience, apply, audience, mean_or_hidden, protect
 from courses.access import can_manage_course, visible_courses
 from courses.models import Course
 
@@ -61,29 +61,47 @@ def course_section(request, course):
 def project_section(request, project):
     memberships = request.user.memberships_in(project)
     if any(m.can_see_courses for m in memberships):
-        courses, small = visible_courses(request.user).filter(project=project), False
+        courses = visible_courses(request.user).filter(project=project)
     elif any(m.can_see_reports for m in memberships):
-        courses, small = Course.objects.filter(project=project), True
+        courses = Course.objects.filter(project=project)
     else:
         return None
     today = timezone.localdate()
     rows = response_rate_by_round(courses, today)
-    if small:  # beyond the courses the viewer may see: no small counts
-        for row in rows:
-            hidden = suppress_value(row["answered"]) != row["answered"] or suppress_value(row["due"]) != row["due"]
-            row.update(due=suppress_value(row["due"]), answered=suppress_value(row["answered"]))
-            if hidden:
-                row["rate"] = None
+    change = paired_change_summary(courses, None, today)
+    if audience(request.user, project) == Audience.OUTSIDE:
+        rows, change = _disclose(rows, change)
     for row in rows:
         row["name"] = measurement_name(row["round"], project.who5_interval_months)
     chart = bar_chart(
         _("WHO-5 response rate per measurement"), [r["name"] for r in rows], [r["rate"] for r in rows], unit=" %",
     ) if rows else None
-    change = paired_change_summary(courses, None, today)
-    if small and isinstance(suppress_value(change["courses"]), str):
-        change = {"mean": None, "courses": suppress_value(change["courses"]), "risen": None}
     return {"project": project, "rows": rows, "chart": chart, "change": change,
             "interval": project.who5_interval_months, "significant": SIGNIFICANT_CHANGE}
+
+
+def _disclose(rows: list[dict], change: dict) -> tuple[list[dict], dict]:
+    """For a reader outside the project (brobygger.disclosure). Per measurement, those who answered
+    and those who did not add up to those it was due for: a small group of either is hidden, and
+    with it what would give it away (the rate, too). Of the courses with two or more answers, those
+    whose score rose by 10 points or more and the others likewise; their mean needs 5 courses."""
+    values, relations = {}, []
+    for row in rows:
+        k = row["round"]
+        values.update({("due", k): row["due"], ("answered", k): row["answered"],
+                       ("not", k): row["due"] - row["answered"]})
+        relations.append(([("answered", k), ("not", k)], ("due", k)))
+    values.update({"courses": change["courses"], "risen": change["risen"],
+                   "not_risen": change["courses"] - change["risen"]})
+    relations.append((["risen", "not_risen"], "courses"))
+    implicit = {("not", r["round"]) for r in rows} | {"not_risen"}
+    shown = apply(values, protect(values, relations, implicit=implicit))
+    rows = [{**row, "due": shown[("due", row["round"])], "answered": shown[("answered", row["round"])],
+             "rate": HIDDEN if HIDDEN in (shown[("due", row["round"])], shown[("answered", row["round"])])
+             else row["rate"]} for row in rows]
+    change = {"courses": shown["courses"], "risen": shown["risen"],
+              "mean": mean_or_hidden(change["mean"], change["courses"])}
+    return rows, change
 
 
 def team_meeting_section(request, project):

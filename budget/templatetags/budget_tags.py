@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import template
 from django.utils.formats import number_format
 
@@ -18,8 +20,8 @@ def kdkk(amount):
 def indicator_value(value):
     if value is None:
         return "–"
-    if isinstance(value, str):
-        return value
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return str(value)  # text, or a hidden count (brobygger.disclosure.HIDDEN)
     if isinstance(value, float):
         return number_format(value, 1)
     return number_format(value, force_grouping=True)

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from brobygger import indicators
+from brobygger.disclosure import HIDDEN
 from budget import services
 from budget.models import GoalIndicator
 
@@ -53,7 +54,8 @@ def test_small_counts_are_hidden_beyond_the_project(world, fake_indicators, clie
     assert coordinator.context["initiatives"][0]["goals"][0]["value"] == 3
     analyst = client_as("analyst").get(reverse("budget_project", args=[world.project.slug]))
     goal = analyst.context["initiatives"][0]["goals"][0]
-    assert goal["value"] == "<5" and goal["percent"] is None
+    assert goal["value"] is HIDDEN and goal["percent"] is None
+    assert "30 %" not in analyst.content.decode()  # 3 of the target 10, which the coordinator sees
 
 
 def test_courses_registered_counts_live_from_courses(world):
@@ -94,3 +96,35 @@ def test_counts_of_meetings_held_are_not_hidden(world, monkeypatch):
     _goal(world, "network_meetings_held", 3)
     [progress] = services.goal_progress(world.initiative, hide_small=True)
     assert progress["value"] == 2 and progress["percent"] == 67
+
+
+def test_a_hidden_count_cannot_be_worked_out_from_a_goal_over_a_longer_period(world, monkeypatch, client_as):
+    """Contacts May-December 40, May-November 37, December 3: shown 40 and 37, the hidden
+    December would be their difference. So the 40, whose period holds December, is hidden too."""
+    by_period = {(date(2026, 5, 1), date(2026, 12, 31)): 40, (date(2026, 5, 1), date(2026, 11, 30)): 37,
+                 (date(2026, 12, 1), date(2026, 12, 31)): 3}
+    monkeypatch.setitem(indicators._INDICATORS, "fake_contacts",
+                        indicators.Indicator("fake_contacts", "Contacts", lambda p, s, e: by_period[(s, e)]))
+    for start, end in by_period:
+        GoalIndicator.objects.create(initiative=world.initiative, key="fake_contacts", target=Decimal(50),
+                                     period_start=start, period_end=end)
+    analyst = client_as("analyst").get(reverse("budget_project", args=[world.project.slug]))
+    values = {(g["goal"].period_start, g["goal"].period_end): g["value"]
+              for g in analyst.context["initiatives"][0]["goals"]}
+    assert values == {(date(2026, 5, 1), date(2026, 12, 31)): HIDDEN, (date(2026, 5, 1), date(2026, 11, 30)): 37,
+                      (date(2026, 12, 1), date(2026, 12, 31)): HIDDEN}
+    coordinator = client_as("coordinator").get(reverse("budget_project", args=[world.project.slug]))
+    assert [g["value"] for g in coordinator.context["initiatives"][0]["goals"]] == [40, 37, 3]
+
+
+def test_a_share_made_of_a_small_group_is_hidden_beyond_the_project(world, monkeypatch, client_as):
+    """A response rate of 85 %: 17 of 20 answered, 3 did not. The 85 would give the 3 away."""
+    monkeypatch.setitem(indicators._INDICATORS, "fake_rate", indicators.Indicator(
+        "fake_rate", "Rate", lambda p, s, e: 85.0, unit="%", groups=lambda p, s, e: (17, 3)))
+    _goal(world, "fake_rate", 80)
+    analyst = client_as("analyst").get(reverse("budget_project", args=[world.project.slug]))
+    [goal] = analyst.context["initiatives"][0]["goals"]
+    assert goal["value"] is HIDDEN and goal["percent"] is None
+    assert "85" not in analyst.content.decode()
+    coordinator = client_as("coordinator").get(reverse("budget_project", args=[world.project.slug]))
+    assert coordinator.context["initiatives"][0]["goals"][0]["value"] == 85.0

@@ -116,6 +116,33 @@ def test_ending_a_course_needs_a_reason_and_a_date_not_before_the_start(client_a
     assert (world.course_a.end_date, world.course_a.end_reason) == (date(2026, 6, 1), "goal_reached")
 
 
+def test_the_end_form_proposes_today_as_the_end_date(client_as, world):
+    response = client_as("caseworker_a").get(url("course_end", world))
+    assert response.context["form"]["end_date"].value() == timezone.localdate()
+
+
+def test_an_ended_course_offers_no_new_intervention_and_refuses_one_after_its_end(client_as, world):
+    client = client_as("caseworker_a")
+    add_link = f'href="{url("intervention_add", world)}"'
+    assert add_link in client.get(url("course_detail", world)).content.decode()
+    client.post(url("course_end", world), {"end_date": "2026-06-01", "end_reason": "goal_reached"})
+    assert add_link not in client.get(url("course_detail", world)).content.decode()
+    response = client.post(url("intervention_add", world), {"intervention": world.counselling.pk, "date": "2026-06-02"})
+    assert "Datoen kan ikke ligge efter forløbets afslutning" in text(response)
+    assert not InterventionRecord.objects.exists()
+    client.post(url("intervention_add", world), {"intervention": world.counselling.pk, "date": "2026-05-30"})
+    assert InterventionRecord.objects.get().date == date(2026, 5, 30)  # a late entry for the time it ran
+
+
+def test_the_service_refuses_an_intervention_after_the_course_ended(world):
+    from django.core.exceptions import ValidationError
+    services.update_course(course=world.course_a, by=world.users["caseworker_a"], end_date=date(2026, 6, 1),
+                           end_reason="goal_reached")
+    with pytest.raises(ValidationError):
+        services.record_intervention(course=world.course_a, intervention=world.counselling, organisation=world.org_a,
+                                     by=world.users["caseworker_a"], on=date(2026, 6, 2))
+
+
 # Interventions and referrals
 
 

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 from io import BytesIO
 
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from brobygger.disclosure import HIDDEN
 from outreach import selectors, services
 from outreach.models import GroupActivity
 from projects.models import Site
@@ -73,14 +75,17 @@ def test_project_staff_see_exact_small_numbers(client_as, world, week_of_contact
     assert not response.context["data"].suppressed
 
 
-def test_an_analyst_outside_the_project_sees_small_numbers_as_under_5(client_as, world, week_of_contacts):
+def test_an_analyst_outside_the_project_sees_small_numbers_hidden(client_as, world, week_of_contacts):
     response = client_as("analyst").get(reverse("outreach_followup", args=[world.project.slug]))
     data = response.context["data"]
     assert data.suppressed
-    assert data.totals["people"] == "<5"
-    assert data.totals["contacts"] == 6
-    assert data.sites == {"H17": "<5", "Reden": "<5"}
-    assert "&lt;5" in response.content.decode()
+    assert data.totals["people"] is HIDDEN and data.totals["contacts"] == 6
+    # H17 4 and Reden 2: both small.
+    assert data.sites == {"H17": HIDDEN, "Reden": HIDDEN}
+    assert data.totals["repeat_rate"] is HIDDEN  # 1 of 2 people: it would tell both
+    html = response.content.decode()
+    assert re.search(r'<th scope="row" class="weight-normal">Reden</th><td class="text-align-right">skjult</td>', html)
+    assert re.search(r"<dt>Andel tilbagevendende</dt><dd>skjult</dd>", html)
 
 
 def test_the_period_can_be_chosen(client_as, world, log):
@@ -118,6 +123,8 @@ def test_excel_export_never_turns_typed_text_into_a_formula(client_as, world):
 def test_excel_export_hides_small_numbers_outside_the_project(client_as, world, week_of_contacts):
     response = client_as("analyst").get(reverse("outreach_followup_export", args=[world.project.slug]))
     wb = load_workbook(BytesIO(response.content), read_only=True)
-    values = [v for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row]
-    assert "<5" in values
+    sites = {row[0]: row[1] for row in wb["Steder"].iter_rows(min_row=2, values_only=True)}
+    assert sites == {"H17": "skjult", "Reden": "skjult"}
+    summary = {row[0]: row[1] for row in wb.worksheets[0].iter_rows(values_only=True)}
+    assert summary["Kontakter"] == 6
     wb.close()

@@ -164,3 +164,34 @@ def test_leave_quickly_from_the_thank_you_page_does_not_lead_back_to_the_answers
     page.wait_for_url("https://www.dmi.dk/")
     seen = _back_until_the_start(ui, ["Hvordan har du haft det?", "Hele tiden"])
     assert all("/s/" not in url for url in seen)
+
+
+def test_the_citizen_pages_line_up_on_a_phone(ui, world):
+    _, token = services.create_invitation(course=world.course_a, by=None)
+    page = ui.phone().page
+    ui.goto(f"/s/{token}/")
+    page.locator("#id_item1").get_by_label("Hele tiden", exact=True).check()
+    geometry = page.evaluate("""() => {
+      const label = document.querySelector('#id_item1 .form-radio:checked + label');
+      const circle = getComputedStyle(label, '::before'), dot = getComputedStyle(label, '::after');
+      const box = label.getBoundingClientRect(), range = document.createRange();
+      range.selectNodeContents(label);
+      const text = range.getBoundingClientRect();
+      const fieldset = document.getElementById('id_item1').getBoundingClientRect();
+      const legend = document.querySelector('#id_item1 legend').getBoundingClientRect();
+      return {
+        textMiddle: text.top + text.height / 2 - box.top,
+        circleMiddle: parseFloat(circle.top) + parseFloat(circle.marginTop) + parseFloat(circle.height) / 2,
+        dotMiddle: parseFloat(dot.top) + parseFloat(dot.marginTop) + parseFloat(dot.height) / 2,
+        legendTop: legend.top - fieldset.top,
+      };
+    }""")
+    # The circle (and the dot of the chosen answer) sit beside the middle of their text's first line.
+    assert abs(geometry["circleMiddle"] - geometry["textMiddle"]) <= 2, geometry
+    assert abs(geometry["dotMiddle"] - geometry["textMiddle"]) <= 2, geometry
+    # The line between statements runs above the statement, not through its heading ("I de sidste 2 uger").
+    assert geometry["legendTop"] > 8, geometry
+    ui.goto("/s/done/?lang=da")
+    # The thank-you text starts at the page's margin like every other page, not pushed in.
+    assert page.locator("h1").bounding_box()["x"] == page.locator("main").bounding_box()["x"] + 16
+    assert page.locator("main").bounding_box()["x"] == 0

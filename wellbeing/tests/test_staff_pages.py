@@ -1,5 +1,6 @@
 """The workers' side: invitation with QR code, answering together, the due list, the page sections."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -111,10 +112,34 @@ def test_project_page_shows_response_rate_per_round(client_as, world):
     assert "Første" in body
 
 
-def test_project_page_hides_small_numbers_from_analysts(client_as, world):
-    answer(world.course_a, date(2026, 1, 5))
-    body = client_as("analyst").get(reverse("project_detail", args=[world.project.slug])).content.decode()
-    assert 'id="who5-rounds"' in body and "&lt;5" in body
+def _first_measurement_row(body):
+    """The cells (due, answered, rate) of the first measurement's row on the project page."""
+    row = re.search(r'<th scope="row" data-title="Måling">Første måling</th>(.*?)</tr>', body, re.S).group(1)
+    return re.findall(r"<td[^>]*>([^<]*)</td>", row)
+
+
+@pytest.fixture
+def twelve_due_nine_answered(world):
+    """12 courses whose first measurement is long due (the world's two and ten more); 9 answered it."""
+    courses = [world.course_a, world.course_b] + [
+        course_services.register_course(project=world.project, organisation=world.org_a,
+                                        by=world.users["caseworker_a"], start_date=date(2026, 1, 5))
+        for _n in range(10)]
+    for course in courses[:9]:
+        answer(course, course.start_date)
+    return world
+
+
+def test_project_page_hides_small_numbers_from_analysts(client_as, twelve_due_nine_answered):
+    """12 due, 9 answered: the 3 who did not answer are 12 - 9, so the 9 is hidden, and the rate with it."""
+    body = client_as("analyst").get(reverse("project_detail", args=["exit"])).content.decode()
+    assert _first_measurement_row(body) == ["12", "skjult", "skjult"]
+    assert "75 %" not in body
+
+
+def test_the_coordinator_sees_the_exact_response_rate(client_as, twelve_due_nine_answered):
+    body = client_as("coordinator").get(reverse("project_detail", args=["exit"])).content.decode()
+    assert _first_measurement_row(body) == ["12", "9", "75 %"]
 
 
 def test_outreach_workers_see_no_wellbeing_on_the_project_page(client_as, world):
@@ -185,5 +210,5 @@ def test_project_section_needs_a_fixed_number_of_queries(world, django_assert_ma
         answer(course, date(2026, 1, 1 + i))
     request = RequestFactory().get("/")
     request.user = world.users["coordinator"]
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):  # one of them asks who reads (brobygger.disclosure.audience)
         render_sections("project", request, world.project)
