@@ -24,6 +24,15 @@ class UserForm(ModelForm):
         fields = ["username", "first_name", "last_name", "email", "is_active"]
         labels = {"email": _("Work e-mail")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "Keep the current password" only where there is one to keep.
+        field = self.fields["password"]
+        if not self.instance.pk:
+            field.label, field.help_text = _("Password"), _("At least 12 characters.")
+        elif not self.instance.has_usable_password():
+            field.help_text = _("At least 12 characters. The user has no password yet; leave empty to keep it so.")
+
     def clean_password(self):
         password = self.cleaned_data.get("password")
         if not password and not self.instance.pk:

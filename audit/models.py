@@ -83,6 +83,18 @@ class AccessEvent(AppendOnlyModel):
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.course_code}"
 
+    def roles_display(self) -> str:
+        """`roles` in the reader's language: the log stores role codes ("Org: caseworker"), which stay
+        the same whatever language the entry was written in; the page shows the role's name."""
+        from accounts.models import Membership
+
+        labels = dict(Membership.Role.choices)
+        parts = []
+        for part in self.roles.split("; ") if self.roles else []:
+            organisation, sep, code = part.rpartition(": ")
+            parts.append(f"{organisation}: {labels[code]}" if sep and code in labels else part)
+        return "; ".join(parts)
+
 
 class ChangeRecord(AppendOnlyModel):
     """Written by database triggers on the course tables, so bulk updates are caught too.

@@ -148,6 +148,9 @@ LOGOUT_REDIRECT_URL = "login"
 SIGNIN_FREE_FAILURES = env_int("SIGNIN_FREE_FAILURES", 5)
 SIGNIN_FIRST_DELAY_SECONDS = env_int("SIGNIN_FIRST_DELAY_SECONDS", 60)
 SIGNIN_LONGEST_DELAY_SECONDS = env_int("SIGNIN_LONGEST_DELAY_SECONDS", 15 * 60)
+# Keys that encrypt the TOTP secrets in the database (signin/crypto.py): Fernet keys, comma-separated,
+# newest first. Required with DEBUG off (check --deploy says so); the demo derives one from SECRET_KEY.
+TOTP_ENCRYPTION_KEYS = env_list("TOTP_ENCRYPTION_KEYS", [])
 # How many proxies (nginx) stand before gunicorn and add to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 

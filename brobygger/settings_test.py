@@ -6,6 +6,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-012
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("TOTP_ENCRYPTION_KEYS", "Tmey24fra5TRyxF9UX4vb0RIVyx1dcrdsCpm4IzlhX4=")  # a test-only key
 
 from .settings import *  # noqa: E402,F403
 

@@ -7,6 +7,10 @@
   organisation works in (lead or partner), the rule that counts a learner's completions too;
 - authors: coordinators (of any project) write modules, keep the advisor register, and record
   network meetings of the projects they coordinate;
+- actions: besides those coordinators, a registered (active) advisor linked to the user records
+  an agreed action at a meeting they read: the advisors are the network's members in the units
+  (the journey: Birgitte, a learner and the job centre's advisor, records one at the meeting).
+  Editing the meeting and closing actions stay with the coordinators;
 - follow-up: coordinators and analysts see completions and the change in self-rated knowledge.
 """
 
@@ -67,6 +71,24 @@ def meeting_for_user(request, pk, *, edit=False) -> NetworkMeeting:
     if edit:
         meetings = meetings.filter(project__in=coordinated_projects(request.user))
     return get_object_or_404(meetings, pk=pk)
+
+
+def is_advisor(user) -> bool:
+    from .models import Advisor
+
+    return user.is_authenticated and Advisor.objects.filter(user=user, active=True).exists()
+
+
+def may_add_action(user, meeting: NetworkMeeting) -> bool:
+    return meeting.project_id in coordinated_projects(user) or (
+        meeting.project_id in network_projects(user) and is_advisor(user))
+
+
+def meeting_for_action(request, pk) -> NetworkMeeting:
+    meeting = meeting_for_user(request, pk)
+    if not may_add_action(request.user, meeting):
+        raise Http404("Not found")
+    return meeting
 
 
 def unit_of(user):

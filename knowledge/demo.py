@@ -14,7 +14,7 @@ DRAFT_NOTE = (
 MODULES = [
     {
         "title": "Lovgivningen: med og uden lovligt ophold",
-        "summary": "Udkast. Hvad loven siger om at sælge og købe sex, og hvad det betyder for borgere med og uden lovligt ophold.",
+        "summary": "Hvad loven siger om at sælge og købe sex, og hvad det betyder for borgere med og uden lovligt ophold.",
         "topics": "lovgivningen om salg af sex og borgernes rettigheder",
         "sections": [
             ("Salg af sex mellem voksne er lovligt",
@@ -30,7 +30,7 @@ MODULES = [
     },
     {
         "title": "De forskellige grupper, der sælger sex",
-        "summary": "Udkast. Gruppen er meget forskellig: nogle er socialt inkluderede, andre er meget udsatte.",
+        "summary": "Gruppen er meget forskellig: nogle er socialt inkluderede, andre er meget udsatte.",
         "topics": "de forskellige grupper, der sælger eller bytter sex",
         "sections": [
             ("Hvor mange og hvem",
@@ -45,7 +45,7 @@ MODULES = [
     },
     {
         "title": "Mødet i kommunen og de tilbud, der findes",
-        "summary": "Udkast. Hvordan du møder borgeren i en kommunal sammenhæng, og hvor du kan bygge bro til.",
+        "summary": "Hvordan du møder borgeren i en kommunal sammenhæng, og hvor du kan bygge bro til.",
         "topics": "mødet med borgeren i kommunen og de tilbud, der findes",
         "sections": [
             ("Stigma er det centrale problem",
@@ -61,7 +61,7 @@ MODULES = [
     },
     {
         "title": "Svære samtaler, traumer og at modvirke stigma",
-        "summary": "Udkast. Traumebevidst praksis og samtaler, der ikke gør skade.",
+        "summary": "Traumebevidst praksis og samtaler, der ikke gør skade.",
         "topics": "svære samtaler, traumer og stigma",
         "sections": [
             ("Traumebevidst praksis",
@@ -90,7 +90,7 @@ def add_knowledge(context):
     reden = orgs["Reden København"]
     project = context["project_2026"]
 
-    vejleder = demo._user("vejleder", "Birgitte", "Vejleder")
+    vejleder = demo._user("vejleder", "Birgitte", "Holm")
     Membership.objects.create(user=vejleder, organisation=bif, project=None, role=Membership.Role.LEARNER)
     users["vejleder"] = vejleder
 
@@ -119,8 +119,8 @@ def add_knowledge(context):
             services.finish_module(attempt=attempt, rating_after=min(5, before + rng.randint(0, 2)),
                                    on=timezone.make_aware(datetime.combine(day, time(10))))
 
-    services.save_advisor(name="Birgitte Vejleder", user=vejleder, organisation=bif, unit="Jobcenter København",
-                          work_email="birgitte.vejleder@example.org", since=today - timedelta(days=30))
+    services.save_advisor(name="Birgitte Holm", user=vejleder, organisation=bif, unit="Jobcenter København",
+                          work_email="birgitte.holm@example.org", since=today - timedelta(days=30))
     services.save_advisor(name="Karim Rådgiver", organisation=sof, unit="Stofbehandling København",
                           work_email="karim.raadgiver@example.org", since=today - timedelta(days=60))
 
@@ -135,7 +135,7 @@ def add_knowledge(context):
                                    agenda="Erhvervskurser\nErfaringer fra vejlederne",
                                    minutes="SIO fortalte om erhvervskurserne.",
                                    attendance={sof: 2, bif: 1, sio: 3, reden: 1}, by=users["koordinator"])
-    services.add_action(meeting=second, text="Inviter SIO til jobcentrets personaledag", owner="Birgitte Vejleder",
+    services.add_action(meeting=second, text="Inviter SIO til jobcentrets personaledag", owner="Birgitte Holm",
                         due=today + timedelta(days=100))
     services.save_meeting(project=project, date=today - timedelta(days=5), place="Reden København",
                           agenda="Status på opsøgende arbejde", minutes="",

@@ -16,6 +16,8 @@ from .access import (
     can_follow_up,
     coordinated_projects,
     follow_up_required,
+    may_add_action,
+    meeting_for_action,
     meeting_for_user,
     meetings_for_user,
     module_for_user,
@@ -350,12 +352,13 @@ def meeting_detail(request, pk):
         "actions": meeting.actions.all(),
         "carried": selectors.carried_actions(meeting),
         "recorder": meeting.project_id in coordinated_projects(request.user),
+        "may_add_action": may_add_action(request.user, meeting),
         "today": timezone.localdate(),
     })
 
 
 def action_add(request, pk):
-    meeting = meeting_for_user(request, pk, edit=True)
+    meeting = meeting_for_action(request, pk)
     form = ActionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.add_action(meeting=meeting, **form.cleaned_data)

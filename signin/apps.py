@@ -9,6 +9,6 @@ class SigninConfig(AppConfig):
     def ready(self):
         from brobygger import navigation
 
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401
 
         navigation.register(900, "signin_account", _("Your sign-in"), lambda user: user.is_authenticated)

@@ -25,7 +25,8 @@ class TOTPDevice(models.Model):
     """A staff user's authenticator app (RFC 6238 TOTP, 30-second steps, 6 digits)."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="totp_device")
-    secret = models.CharField(max_length=64)
+    # The base32 secret, encrypted with TOTP_ENCRYPTION_KEYS (signin/crypto.py); read and set `secret`.
+    encrypted_secret = models.TextField()
     confirmed_at = models.DateTimeField(null=True, blank=True)
     # The last time step a code was accepted for: a code works once.
     last_used_step = models.BigIntegerField(default=0)
@@ -41,6 +42,18 @@ class TOTPDevice(models.Model):
     @property
     def confirmed(self) -> bool:
         return self.confirmed_at is not None
+
+    @property
+    def secret(self) -> str:
+        from .crypto import decrypt
+
+        return decrypt(self.encrypted_secret)
+
+    @secret.setter
+    def secret(self, value: str) -> None:
+        from .crypto import encrypt
+
+        self.encrypted_secret = encrypt(value)
 
 
 class RecoveryCode(models.Model):

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from brobygger.text import clean_control_characters
+
 from .models import ANSWER_MAX, ITEM_COUNT, Who5Invitation, Who5Language, Who5Response, hash_token
 from .wording import ensure_official_wording
 
@@ -107,7 +109,9 @@ def save_who5_language(*, data: dict, dry_run: bool = False) -> tuple[Who5Langua
         raise ValidationError(f"items must be a list of {ITEM_COUNT} statements")
     if not (isinstance(answers, list) and len(answers) == ANSWER_MAX + 1 and all(isinstance(a, str) and a for a in answers)):
         raise ValidationError(f"answers must be a list of {ANSWER_MAX + 1} answers, from 0 to {ANSWER_MAX}")
-    values = {f: data[f] for f in LANGUAGE_FIELDS if f != "code"}
+    # Control characters out (a line break pasted from Word, an ESC): the citizen's page shows these texts.
+    values = {f: clean_control_characters(data[f]) if isinstance(data[f], str) else
+              [clean_control_characters(text) for text in data[f]] for f in LANGUAGE_FIELDS if f != "code"}
     values.update(active=bool(data.get("active", True)), order=int(data.get("order", 10)))
     existing = Who5Language.objects.filter(code=data["code"]).first()
     if dry_run:

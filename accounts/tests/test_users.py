@@ -87,3 +87,13 @@ def test_the_validator_refuses_the_user_name_in_any_case_and_spacing():
         with pytest.raises(ValidationError):
             validate_password(password, user)
     validate_password("en helt anden lang sætning", user)
+
+
+def test_the_password_hint_offers_to_keep_a_password_only_where_there_is_one(client_as, world):
+    client = client_as("administrator")
+    keep = "Lad feltet stå tomt for at beholde den nuværende adgangskode"
+    assert keep not in text(client.get(reverse("user_create")))
+    assert keep in text(client.get(reverse("user_edit", args=[world.users["caseworker_a"].pk])))
+    without = User.objects.create_user(username="uden")  # no password: unusable
+    page = text(client.get(reverse("user_edit", args=[without.pk])))
+    assert keep not in page and "Brugeren har ingen adgangskode endnu" in page

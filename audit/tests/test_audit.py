@@ -201,3 +201,12 @@ def test_csv_export_defuses_formulas(client_as, world):
 def test_control_characters_never_reach_the_log(client_as, world):
     client_as("coordinator").get(reverse("course_list"), {"q": "KBH\x00-1\x1b"})
     assert events(action="search").get().detail == "q=KBH-1"
+
+
+def test_the_danish_log_names_roles_in_danish_and_keeps_codes_stored(client_as, world):
+    client_as("caseworker_a").get(reverse("course_detail", args=[world.course_a.code]))
+    page = client_as("coordinator").get(reverse("audit_log"), {"course": world.course_a.code}).content.decode()
+    rows = page.split("<tbody>")[1].split("</tbody>")[0]
+    assert "Reden København: Sagsbehandler" in rows
+    assert ": caseworker" not in rows
+    assert events(action="view", course_code=world.course_a.code).get().roles == "Reden København: caseworker"

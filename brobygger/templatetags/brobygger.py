@@ -59,16 +59,18 @@ def dkfds_choices(field):
 
 
 @register.simple_tag
-def icon(name, label=""):
-    """A DKFDS icon from the sprite; decorative unless it has a label."""
+def icon(name, label="", css=""):
+    """A DKFDS icon from the sprite; decorative unless it has a label. css: more classes ("alert-icon")."""
     from django.templatetags.static import static
 
     href = static("dkfds/img/all-svg-icons.svg") + "#" + name
+    classes = f"icon-svg {css}".strip()
     if label:
         return format_html(
-            '<svg class="icon-svg" focusable="false" role="img" aria-label="{}"><use href="{}"></use></svg>', label, href
+            '<svg class="{}" focusable="false" role="img" aria-label="{}"><use href="{}"></use></svg>', classes, label,
+            href,
         )
-    return format_html('<svg class="icon-svg" focusable="false" aria-hidden="true"><use href="{}"></use></svg>', href)
+    return format_html('<svg class="{}" focusable="false" aria-hidden="true"><use href="{}"></use></svg>', classes, href)
 
 
 @register.filter
@@ -87,3 +89,12 @@ def with_unit(value, unit=""):
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     return f"{number_format(value)}{unit}"
+
+
+@register.simple_tag
+def page_numbers(page):
+    """The page numbers a DKFDS pagination shows: first, last and the current one's neighbours;
+    None stands for the gap ("...")."""
+    ellipsis = page.paginator.ELLIPSIS
+    return [None if number == ellipsis else number
+            for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)]

@@ -137,3 +137,26 @@ def test_team_meeting_marks_new_and_overdue_actions(world):
 def test_the_team_meeting_page_shows_the_networks_open_actions(client_as, world):
     page = client_as("coordinator").get(reverse("team_meeting", args=[world.project.slug])).content.decode()
     assert "Inviter SIO" in page
+
+
+def test_a_learner_who_is_a_registered_advisor_records_an_action_at_the_meeting(client, world):
+    """The journey: Birgitte, a learner and the job centre's advisor, records an action at the network meeting."""
+    from accounts.models import Membership
+    from conftest import make_user
+
+    birgitte = make_user("birgitte", (world.lead, None, Membership.Role.LEARNER))
+    learner = make_user("learner", (world.lead, None, Membership.Role.LEARNER))
+    world.advisor.user = birgitte
+    world.advisor.save()
+    add = reverse("knowledge_action_add", args=[world.meeting.pk])
+    client.force_login(learner)  # a learner who is no advisor reads the meeting but adds nothing
+    assert add not in client.get(reverse("knowledge_meeting", args=[world.meeting.pk])).content.decode()
+    assert client.post(add, {"text": "Noget", "owner": "Nogen", "due": "2026-07-01"}).status_code == 404
+    client.force_login(birgitte)
+    page = client.get(reverse("knowledge_meeting", args=[world.meeting.pk])).content.decode()
+    assert add in page
+    assert reverse("knowledge_meeting_edit", args=[world.meeting.pk]) not in page  # the meeting stays the coordinator's
+    client.post(add, {"text": "Inviter SIO til jobcentrets personaledag", "owner": "Birgitte", "due": "2027-03-31"})
+    action = Action.objects.get(text="Inviter SIO til jobcentrets personaledag")
+    assert (action.meeting, action.owner, action.due) == (world.meeting, "Birgitte", date(2027, 3, 31))
+    assert client.post(reverse("knowledge_action_close", args=[action.pk])).status_code == 404

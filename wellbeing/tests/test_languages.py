@@ -63,3 +63,14 @@ def test_the_official_wording_comes_back_if_the_rows_are_missing(client, world):
     body = client.get(reverse("who5_citizen", args=[token])).content.decode()
     assert "har jeg følt mig rolig og afslappet" in body
     assert set(Who5Language.objects.values_list("code", flat=True)) == {"da", "en"}
+
+
+def test_a_file_loses_its_control_characters_before_a_citizen_sees_them():
+    """Issue 14.2: Word's line break or an ESC pasted into the file never reaches the citizen's page."""
+    data = {**ROMANIAN, "lead": "În ultimele\x0bdouă săptămâni …\x1b",
+            "items": ["M-am simțit\x07 bine", *ROMANIAN["items"][1:]], "answers": ["Niciodată\x0b", *ROMANIAN["answers"][1:]]}
+    language, _created = services.save_who5_language(data=data)
+    language.refresh_from_db()
+    assert language.lead == "În ultimele două săptămâni …"
+    assert language.items[0] == "M-am simțit bine"
+    assert language.answers[0] == "Niciodată "
