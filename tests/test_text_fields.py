@@ -303,3 +303,14 @@ def test_a_new_projects_organisation_named_with_a_cpr_number_is_refused():
     with pytest.raises(ValidationError):
         create_project(slug="ny", name="Exit Vejle", organisation="Vejle 010190 - 1234")
     assert not Organisation.objects.filter(name__contains="1234").exists()
+
+
+def test_an_id_made_of_digits_is_no_phone_number():
+    """A phone-made record id (a UUID) can be all digits in places: it is an id, not text."""
+    from brobygger.forms import Form
+
+    class WithId(Form):
+        client_id = forms.UUIDField()
+
+    assert not is_text_field(forms.UUIDField())
+    assert WithId({"client_id": "20241234-5678-4123-8123-010190123456"}).is_valid()
