@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "projects",
     "courses",
     "wellbeing",
+    "outcomes",
     "outreach",
     "knowledge",
     "directory",

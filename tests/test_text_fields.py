@@ -171,7 +171,7 @@ FORMS = project_form_classes()
 def test_the_walk_finds_the_forms_of_every_app():
     apps_with_forms = {name.split(".")[0] for name in FORMS}
     assert apps_with_forms == {"accounts", "audit", "brobygger", "budget", "courses", "directory", "exchange", "knowledge",
-                               "outreach", "projects", "reports", "rights", "signin", "wellbeing"}
+                               "outcomes", "outreach", "projects", "reports", "rights", "signin", "wellbeing"}
     assert "directory.forms.ServiceForm" in FORMS and "accounts.forms.UserForm" in FORMS
 
 
