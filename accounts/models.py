@@ -81,6 +81,11 @@ class Membership(models.Model):
         return self.role in (self.Role.OUTREACH, self.Role.COORDINATOR)
 
     @property
+    def starts_at_the_contact_form(self) -> bool:
+        """The home page puts "Log a contact" first: the outreach worker's day is on the street, on a phone."""
+        return self.role == self.Role.OUTREACH
+
+    @property
     def can_see_courses(self) -> bool:
         return self.role in (self.Role.CASEWORKER, self.Role.COORDINATOR)
 

@@ -4,7 +4,7 @@ An app registers `(order, template, context_fn)` for a page in its AppConfig.rea
 the page's view renders every section whose context_fn returns a dict (None hides it).
 This keeps, say, the WHO-5 part of the course page inside the wellbeing app.
 
-Pages: "course" (obj = Course), "project" (obj = Project), "team_meeting" (obj = Project;
+Pages: "home" (obj = the signed-in user; shown first on the home page), "course" (obj = Course), "project" (obj = Project), "team_meeting" (obj = Project;
 the team meeting view in budget sets request.meeting_since, a date: show what happened since).
 """
 

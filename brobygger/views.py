@@ -8,6 +8,8 @@ from courses.access import visible_courses
 from courses.selectors import courses_needing_attention
 from projects.models import Project
 
+from .sections import render_sections
+
 
 def public(view):
     """A page anyone may open without signing in."""
@@ -28,6 +30,7 @@ def home(request):
         "new_courses": courses.filter(start_date__gte=today - timedelta(days=30)).count() if memberships else 0,
         "attention": courses_needing_attention(courses, today)[:10],
         "projects": Project.objects.filter(pk__in={m.project_id for m in memberships if m.project_id}),
+        "sections": render_sections("home", request, user),
     }
     return render(request, "home.html", context)
 

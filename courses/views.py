@@ -41,6 +41,10 @@ def _require_course_role(request):
         raise Http404("No course access")
 
 
+# Twenty: on a phone each course is a card, and fifty made one page 25,000 px long.
+COURSES_PER_PAGE = 20
+
+
 def course_list(request):
     _require_course_role(request)
     projects = list(Project.objects.filter(pk__in=request.user.projects_where("can_see_courses")))
@@ -68,7 +72,7 @@ def course_list(request):
     attention = {item["course"].pk: item["reason"] for item in courses_needing_attention(courses, today)}
     if attention_only:
         courses = courses.filter(pk__in=attention.keys())
-    page = Paginator(courses.order_by("-start_date", "code"), 50).get_page(request.GET.get("page"))
+    page = Paginator(courses.order_by("-start_date", "code"), COURSES_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "courses/course_list.html", {

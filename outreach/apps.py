@@ -10,7 +10,7 @@ class OutreachConfig(AppConfig):
         from brobygger import indicators, navigation, sections
 
         from . import demo, selectors  # noqa: F401  (demo registers its seed_demo extension)
-        from .sections import course_section, team_meeting_section
+        from .sections import course_section, home_section, team_meeting_section
 
         navigation.register(
             20, "outreach_home", _("Outreach"),
@@ -25,3 +25,4 @@ class OutreachConfig(AppConfig):
                             selectors.business_course_attendance)
         sections.register("team_meeting", 40, "outreach/section_team_meeting.html", team_meeting_section)
         sections.register("course", 60, "outreach/section_course.html", course_section)
+        sections.register("home", 10, "outreach/section_home.html", home_section)

@@ -22,7 +22,7 @@ class CardCodeField(forms.CharField):
         kwargs.setdefault("label", _("Card code"))
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", 12)
-        kwargs.setdefault("help_text", _("Only if the person shows a card, or takes a new one. Six letters and digits."))
+        kwargs.setdefault("help_text", _("Only if the person shows a card, or takes a new one. As printed, e.g. 6AA-TNY; the dash may be left out."))
         super().__init__(**kwargs)
         self.widget.attrs.update({"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false",
                                   "class": "input-width-s"})

@@ -3,7 +3,7 @@
 from brobygger.disclosure import Audience, audience, hide_counts
 
 from .access import can_follow_up, is_coordinator
-from .selectors import contacts_by_site_since, contacts_for_course, linked_cards
+from .selectors import contacts_by_site_since, contacts_for_course, linked_cards, remembered_site
 
 
 def team_meeting_section(request, project):
@@ -28,3 +28,22 @@ def course_section(request, course):
     contacts = list(contacts_for_course(course)[:50])
     return {"course": course, "cards": cards, "contacts": contacts,
             "can_unlink": is_coordinator(request.user, course.project)}
+
+
+def home_section(request, user):
+    """First on an outreach worker's home page: the way to the contact form, with the site in the link.
+
+    Today's site (remembered from the worker's last contact) gives one button; before the first contact
+    of the day there is one button per site, so that choosing the site is the tap that opens the form."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    rows = []
+    for membership in user.active_memberships:
+        if not (membership.project_id and membership.starts_at_the_contact_form):
+            continue
+        project = membership.project
+        remembered = remembered_site(project=project, user=user, day=today)
+        sites = [remembered] if remembered else list(project.sites.filter(active=True).order_by("name"))
+        rows.append({"project": project, "sites": sites})
+    return {"rows": rows} if rows else None

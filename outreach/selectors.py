@@ -253,3 +253,13 @@ def contacts_for_course(course):
 
 def linked_cards(course):
     return Card.objects.filter(course=course)
+
+
+def remembered_site(*, project, user, day):
+    """The site of the worker's last contact that day: remembered per worker (whatever phone or session),
+    for the day only, so that tomorrow's first contact does not start at today's site."""
+    from projects.models import Site
+
+    site_id = (OutreachContact.objects.filter(project=project, created_by=user, date=day)
+               .order_by("-created_at", "-pk").values_list("site_id", flat=True).first())
+    return Site.objects.filter(pk=site_id, active=True).first() if site_id else None

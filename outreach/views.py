@@ -28,10 +28,6 @@ from .forms import CardBatchForm, CardLinkForm, PeriodForm, TopicForm
 from .models import Card, CardBatch, GroupActivity, OutreachContact, Topic
 
 
-def _site_key(project):
-    return f"outreach_site_{project.pk}"
-
-
 def outreach_home(request):
     projects = list(outreach_projects(request.user))
     if not projects:
@@ -51,7 +47,10 @@ def contact_log(request, slug):
         form = sending.contact_form(request, project, request.POST)
     else:
         services.ensure_topics(project)
-        site = project.sites.filter(pk=request.session.get(_site_key(project)), active=True).first()
+        # The site tapped on the home page, else the one of the worker's last contact today.
+        chosen = request.GET.get("site", "")
+        site = project.sites.filter(pk=chosen, active=True).first() if chosen.isdigit() else None
+        site = site or selectors.remembered_site(project=project, user=request.user, day=timezone.localdate())
         form = sending.contact_form(request, project, site=site)
     form.fields["card_code"].widget.attrs.update({
         "hx-get": reverse("outreach_card_check", args=[project.slug]), "hx-target": "#card-check",
@@ -72,8 +71,6 @@ def contact_log(request, slug):
 def _after_save(request, project, kind, record) -> str:
     """The message a worker sees after a save (at once or from the phone's queue), and the page to go to."""
     if kind == "contact":
-        if request.session.get(_site_key(project)) != record.site_id:
-            request.session[_site_key(project)] = record.site_id
         today = OutreachContact.objects.filter(project=project, site=record.site, date=record.date).count()
         messages.success(request, _("Saved. Contacts at %(site)s today: %(n)d.") % {"site": record.site, "n": today})
         return reverse("outreach_log", args=[project.slug])

@@ -89,3 +89,12 @@ def with_unit(value, unit=""):
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     return f"{number_format(value)}{unit}"
+
+
+@register.simple_tag
+def page_numbers(page):
+    """The page numbers a DKFDS pagination shows: first, last and the current one's neighbours;
+    None stands for the gap ("...")."""
+    ellipsis = page.paginator.ELLIPSIS
+    return [None if number == ellipsis else number
+            for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)]

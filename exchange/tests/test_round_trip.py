@@ -23,8 +23,14 @@ def seeded(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
-        with override_settings(DEBUG=True):  # seed_demo runs on a demo server only
-            call_command("seed_demo", stdout=io.StringIO())
+        try:
+            with override_settings(DEBUG=True):  # seed_demo runs on a demo server only
+                call_command("seed_demo", stdout=io.StringIO())
+        except BaseException:
+            # Never leave the transaction open: every later test would run inside it.
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
     yield
     with django_db_blocker.unblock():
         transaction.set_rollback(True)

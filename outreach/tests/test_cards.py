@@ -84,3 +84,15 @@ def test_coordinator_removes_a_link(client_as, world):
     assert response.status_code == 302
     world.linked_card.refresh_from_db()
     assert world.linked_card.course is None
+
+
+def test_the_card_code_hint_shows_a_code_as_cards_print_it(client_as, world):
+    import re as _re
+
+    from outreach.forms import CardCodeField
+    from outreach.models import new_card_code
+
+    hint = str(CardCodeField().help_text)
+    example = _re.search(r"[A-Z0-9]{3}-[A-Z0-9]{3}", hint).group(0)
+    assert _re.fullmatch(r"[A-Z0-9]{3}-[A-Z0-9]{3}", new_card_code())  # the shape printed on cards
+    assert "Six letters" not in hint and example
