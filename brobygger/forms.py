@@ -43,8 +43,10 @@ def check_period(form, data, start: str, end: str, message) -> None:
 
 
 def is_text_field(field) -> bool:
-    """A field people type text into (passwords aside: never altered, never stored as typed)."""
-    return isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput)
+    """A field people type text into. Not a password (never altered, never stored as typed), nor a
+    UUID or JSON (parsed into an id or data: a record id can be all digits in places, 20241234-…)."""
+    return (isinstance(field, forms.CharField) and not isinstance(field, forms.UUIDField | forms.JSONField)
+            and not isinstance(field.widget, forms.PasswordInput))
 
 
 class TextSafeFormMixin:

@@ -234,7 +234,9 @@ def log_contact(
                     ContactTopic(contact=contact, topic=t, project_id=project.pk, date=contact.date)
                     for t in set(topics)
                 )
-            contact.staff.add(*(staff or [by]))
+            # One insert for the staff present (staff.add() would first read the links back).
+            Staff = OutreachContact.staff.through
+            Staff.objects.bulk_create(Staff(outreachcontact_id=contact.pk, user_id=pk) for pk in content["staff"])
         return contact
 
     return _save_once(OutreachContact, save, **once)

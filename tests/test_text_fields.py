@@ -171,7 +171,7 @@ FORMS = project_form_classes()
 def test_the_walk_finds_the_forms_of_every_app():
     apps_with_forms = {name.split(".")[0] for name in FORMS}
     assert apps_with_forms == {"accounts", "audit", "brobygger", "budget", "courses", "directory", "exchange", "knowledge",
-                               "outreach", "projects", "reports", "rights", "signin", "wellbeing"}
+                               "outcomes", "outreach", "projects", "reports", "rights", "signin", "wellbeing"}
     assert "directory.forms.ServiceForm" in FORMS and "accounts.forms.UserForm" in FORMS
 
 
@@ -221,7 +221,7 @@ MODEL_TEXT_NOT_CHECKED = {
     # Written by Brobygger itself: generated codes, hashes, secrets, file names, result lines, log rows.
     "outreach.Card.code", "exchange.ImportUpload.filename", "exchange.ImportUpload.summary",
     "budget.FinanceImport.filename", "budget.FinanceImport.file_hash", "budget.SpendingEntry.row_hash",
-    "budget.GoalIndicator.key", "signin.TOTPDevice.secret", "signin.RecoveryCode.code_hash",
+    "budget.GoalIndicator.key", "signin.TOTPDevice.encrypted_secret", "signin.RecoveryCode.code_hash",
     "signin.SignInSession.session_key", "signin.SignInThrottle.ip", "signin.SignInThrottle.name_hash",
     "rights.RetainedCount.category",
     "knowledge.Advisor.work_email",  # an EmailField: a staff member's work address
@@ -303,3 +303,14 @@ def test_a_new_projects_organisation_named_with_a_cpr_number_is_refused():
     with pytest.raises(ValidationError):
         create_project(slug="ny", name="Exit Vejle", organisation="Vejle 010190 - 1234")
     assert not Organisation.objects.filter(name__contains="1234").exists()
+
+
+def test_an_id_made_of_digits_is_no_phone_number():
+    """A phone-made record id (a UUID) can be all digits in places: it is an id, not text."""
+    from brobygger.forms import Form
+
+    class WithId(Form):
+        client_id = forms.UUIDField()
+
+    assert not is_text_field(forms.UUIDField())
+    assert WithId({"client_id": "20241234-5678-4123-8123-010190123456"}).is_valid()
