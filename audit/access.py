@@ -17,13 +17,28 @@ def can_read_audit_log(user) -> bool:
     return user.is_authenticated and (user.is_administrator or bool(coordinated_projects(user)))
 
 
+# Acts that belong to no project: a coordinator sees these of their project's own staff.
+PROJECTLESS_ACTIONS = (
+    AccessEvent.Action.SIGN_IN, AccessEvent.Action.SIGN_IN_FAILED, AccessEvent.Action.LOCKED_OUT,
+    AccessEvent.Action.SIGN_OUT,
+)
+
+
 def visible_events(user):
     """Administrators see the whole log; a coordinator what happened in their projects,
-    and the sign-ins and other non-course acts of the project's own staff."""
+    and the sign-ins and sign-outs of the project's own staff.
+
+    Every act on a project's pages is stored with its project (audit.middleware), so an entry
+    without a project is no project's business: a member of two projects acting in one of them
+    never shows up in the other's log.
+    """
     if not can_read_audit_log(user):
         raise Http404("No access to the audit log")
     if user.is_administrator:
         return AccessEvent.objects.all()
     projects = coordinated_projects(user)
     staff = Membership.objects.filter(project_id__in=projects).values("user_id")
-    return AccessEvent.objects.filter(Q(project_id__in=projects) | Q(project_id__isnull=True, user_id__in=staff))
+    return AccessEvent.objects.filter(
+        Q(project_id__in=projects)
+        | Q(project_id__isnull=True, user_id__in=staff, action__in=PROJECTLESS_ACTIONS)
+    )

@@ -2,10 +2,12 @@
 
 import logging
 import re
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from brobygger.identity import identity_problems
+from brobygger.logfilter import CITIZEN_LINK, LINK
 from signin.middleware import client_ip
 
 from .models import AccessEvent
@@ -18,6 +20,10 @@ REFUSED_SHORT = "[refused]"  # where the column is too narrow for REFUSED (a cou
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # Query parameters that are not search criteria.
 NOT_CRITERIA = {"page", "csrfmiddlewaretoken"}
+# URL arguments that open something by themselves (the citizen's one-time WHO-5 link):
+# never written to the log. An address no URL matched still goes through the console's rule.
+SECRET_ARGUMENTS = {"token"}
+SECRET = "[link]"  # nosec B105  # the placeholder written instead of a link, not a password
 
 
 def safe_text(value: str, limit: int = 80) -> str:
@@ -26,6 +32,18 @@ def safe_text(value: str, limit: int = 80) -> str:
     if identity_problems(value):
         return REFUSED if len(REFUSED) <= limit else REFUSED_SHORT
     return value[:limit]
+
+
+def safe_path(request) -> str:
+    """The request's path without any one-time key, fit for the log."""
+    path = str(getattr(request, "path", "") or "")
+    match = getattr(request, "resolver_match", None)
+    if match is not None:
+        for key in SECRET_ARGUMENTS & set(match.kwargs):
+            secret = str(match.kwargs[key])
+            if secret:
+                path = path.replace(secret, SECRET)
+    return safe_text(CITIZEN_LINK.sub(LINK, path), 300)
 
 
 def search_criteria(query) -> str:
@@ -56,17 +74,11 @@ def course_project(code: str):
     return Course.objects.filter(code=code).values_list("project_id", flat=True).first()
 
 
-def record(request=None, *, action: str, user=None, course=None, course_code: str = "", project_id=None,
-           detail: str = "", status=None, username: str = "") -> AccessEvent:
-    """Add one entry. `course` (a Course) or `course_code` names the object; never pass data content."""
-    user = user if user is not None else getattr(request, "user", None)
-    if course is not None:
-        course_code, project_id = course.code, course.project_id
-    elif course_code and project_id is None:
-        project_id = course_project(course_code)
+def _event(request, *, action: str, user, course_code: str, project_id, detail: str, status,
+           username: str) -> AccessEvent:
     authenticated = getattr(user, "is_authenticated", False)
     match = getattr(request, "resolver_match", None) if request is not None else None
-    event = AccessEvent(
+    return AccessEvent(
         at=timezone.now(),
         user_id=user.pk if authenticated else None,
         username=(user.get_username() if authenticated else safe_text(username, 150))[:150],
@@ -75,12 +87,71 @@ def record(request=None, *, action: str, user=None, course=None, course_code: st
         course_code=safe_text(course_code, 12) if course_code else "",
         project_id=project_id,
         url_name=(match.url_name or "")[:100] if match else "",
-        path=safe_text(getattr(request, "path", ""), 300),
+        path=safe_path(request) if request is not None else "",
         method=(getattr(request, "method", None) or "")[:8],
         status=status,
         ip=client_ip(request) if request is not None and hasattr(request, "META") else "",
         detail=safe_text(detail, 300),
     )
+
+
+def record(request=None, *, action: str, user=None, course=None, course_code: str = "", project_id=None,
+           detail: str = "", status=None, username: str = "") -> AccessEvent:
+    """Add one entry. `course` (a Course) or `course_code` names the object; never pass data content."""
+    user = user if user is not None else getattr(request, "user", None)
+    if course is not None:
+        course_code, project_id = course.code, course.project_id
+    elif course_code and project_id is None:
+        project_id = course_project(course_code)
+    event = _event(request, action=action, user=user, course_code=course_code, project_id=project_id,
+                   detail=detail, status=status, username=username)
     event.save()
     logger.info("audit %s user=%s course=%s status=%s", action, event.username, event.course_code, status)
     return event
+
+
+def record_courses(request, *, action: str, courses: dict, detail: str = "", status=None) -> list[AccessEvent]:
+    """One entry per course (`courses` maps course id to project id), written together: a list
+    page that shows fifty courses has read fifty courses, and each must answer "who saw it?"."""
+    user = request.user
+    events = [
+        _event(request, action=action, user=user, course_code=code, project_id=project_id, detail=detail,
+               status=status, username="")
+        for code, project_id in courses.items()
+    ]
+    AccessEvent.objects.bulk_create(events)
+    logger.info("audit %s user=%s courses=%d status=%s", action, user.get_username(), len(events), status)
+    return events
+
+
+@dataclass
+class Notes:
+    """What a view tells the access log about its request, beyond what its address says."""
+
+    courses: dict = field(default_factory=dict)  # course id -> project id, in the order shown
+    projects: set = field(default_factory=set)
+
+
+def notes(request) -> Notes:
+    if not hasattr(request, "_audit_notes"):
+        request._audit_notes = Notes()
+    return request._audit_notes
+
+
+def shown(request, courses) -> None:
+    """The page shows these courses' ids (Course objects, or anything with .code and .project_id).
+
+    Every page that shows a course id reads the course: the middleware logs one entry per course
+    once the page has been sent (not for a refusal). audit/tests/test_course_reads.py finds pages
+    that show a course id and forget to say so.
+    """
+    noted = notes(request).courses
+    for course in courses:
+        noted.setdefault(course.code, course.project_id)
+
+
+def concerns(request, *projects) -> None:
+    """The request acts on these projects (Project objects or ids), for pages whose address names
+    no project or course: the entry is stored with its project, so only that project's
+    coordinator reads it."""
+    notes(request).projects.update(getattr(p, "pk", p) for p in projects if p is not None)

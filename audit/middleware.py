@@ -16,6 +16,17 @@ COURSE_LIST_PAGES = {"course_list"}
 SKIPPED_PAGES = {"login", "logout", "signin_verify", "signin_enrol", "set_language"}
 
 
+def url_projects(match) -> set:
+    """The project an address names: every `<slug>` in Brobygger's addresses is a project's
+    (audit/tests/test_project_scope.py checks that each such page is logged with its project)."""
+    slug = match.kwargs.get("slug") if match else None
+    if not slug:
+        return set()
+    from projects.models import Project
+
+    return set(Project.objects.filter(slug=slug).values_list("pk", flat=True))
+
+
 def classify(request, response) -> str | None:
     match = request.resolver_match
     name = (match.url_name or "") if match else ""
@@ -63,12 +74,35 @@ class AccessLogMiddleware:
         if user is None or not user.is_authenticated:
             return response
         action = classify(request, response)
+        notes = log.notes(request)
+        # A refused request showed nothing; any other page that showed courses has read them.
+        shown = notes.courses if action != Action.DENIED and response.status_code < 400 else {}
+        if action is None and shown:
+            action = Action.VIEW
         if action:
-            match = request.resolver_match
-            code = str(match.kwargs.get("code", "")) if match else ""
-            detail = log.search_criteria(request.GET) if action in (Action.SEARCH, Action.REPORT, Action.EXPORT, Action.AUDIT) else ""
-            log.record(request, action=action, course_code=code, status=response.status_code, detail=detail)
+            self._record(request, response, action, shown, notes.projects)
         return response
+
+    def _record(self, request, response, action, shown, projects):
+        match = request.resolver_match
+        code = str(match.kwargs.get("code", "")) if match else ""
+        status = response.status_code
+        detail = log.search_criteria(request.GET) if action in (Action.SEARCH, Action.REPORT, Action.EXPORT, Action.AUDIT) else ""
+        if code:
+            # An erased course is gone when this runs: its view said which project it was in.
+            project_id = log.course_project(code)
+            if project_id is None and len(projects) == 1:
+                project_id = next(iter(projects))
+            log.record(request, action=action, course_code=code, project_id=project_id, status=status, detail=detail)
+        others = {c: p for c, p in shown.items() if c != code}
+        if others:
+            log.record_courses(request, action=action, courses=others, detail=detail, status=status)
+        if code or others:
+            return
+        # Not about one course: stored once for each project it concerns, so that each
+        # project's coordinator reads it and no other project's does.
+        for project_id in sorted(projects or url_projects(match)) or [None]:
+            log.record(request, action=action, project_id=project_id, status=status, detail=detail)
 
     def _identity_in_query(self, request):
         """A CPR number (or phone, e-mail) typed into a search is not searched for, shown or logged.
@@ -86,7 +120,12 @@ class AccessLogMiddleware:
             query.pop(key)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            log.record(request, action=Action.SEARCH, detail="; ".join(f"{k}={log.REFUSED}" for k in bad))
+            # The address is not resolved yet: stored in each of the user's projects, so their
+            # coordinators see that identifying text was typed (and refused), and no one else.
+            detail = "; ".join(f"{k}={log.REFUSED}" for k in bad)
+            projects = sorted({m.project_id for m in user.active_memberships if m.project_id})
+            for project_id in projects or [None]:
+                log.record(request, action=Action.SEARCH, project_id=project_id, detail=detail)
         # Not for htmx: a fragment (the phone's card check while typing) shows no messages, so the
         # message would wait in the session and appear on the next whole page, after a good save.
         if hasattr(request, "_messages") and not request.headers.get("HX-Request"):

@@ -4,8 +4,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from brobygger.spreadsheets import csv_writer
+from projects.models import Project
 
-from .access import visible_events
+from . import log
+from .access import coordinated_projects, visible_events
 from .forms import AuditFilterForm
 from .selectors import change_history, filter_events
 
@@ -14,6 +16,8 @@ EXPORT_LIMIT = 100_000
 
 def _filtered(request):
     events = visible_events(request.user)
+    # Reading the log is an act in the projects whose log was read (none for an administrator).
+    log.concerns(request, *coordinated_projects(request.user))
     form = AuditFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     return form, data, filter_events(events, data)
@@ -38,10 +42,11 @@ def audit_export(request):
     response.write("\ufeff")  # Excel reads UTF-8 with a byte order mark
     writer = csv_writer(response, delimiter=";")
     writer.writerow(["time", "user", "organisation and role", "action", "course", "page", "address", "status",
-                     "from", "details"])
+                     "from", "details", "project"])
+    projects = dict(Project.objects.values_list("pk", "slug"))
     for e in events[:EXPORT_LIMIT].iterator():
         writer.writerow([
             timezone.localtime(e.at).isoformat(timespec="seconds"), e.username, e.roles, e.action, e.course_code,
-            e.url_name, e.path, e.status, e.ip, e.detail,
+            e.url_name, e.path, e.status, e.ip, e.detail, projects.get(e.project_id, ""),
         ])
     return response

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "projects",
     "courses",
     "wellbeing",
+    "outcomes",
     "outreach",
     "knowledge",
     "directory",
@@ -238,12 +239,20 @@ MEDIA_URL = "/media/"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# One handler, and every line through brobygger.logfilter (no link key, no identifying text).
+# Django's own loggers are pointed at it too: by default "django" and "django.server" write
+# through handlers of their own (runserver prints each request's path, a 500 its path).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "brobygger.logfilter.RedactFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.request": {"level": "ERROR"},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }
 
 # The access log is kept this many days, then deleted by `manage.py prune_audit_log` (cron).

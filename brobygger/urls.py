@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("wellbeing.urls")),
     path("", include("signin.urls")),
     path("outreach/", include("outreach.urls")),
+    path("outcomes/", include("outcomes.urls")),
     path("knowledge/", include("knowledge.urls")),
     path("directory/", include("directory.urls")),
     path("exchange/", include("exchange.urls")),

@@ -6,6 +6,7 @@ Each part shows only what the viewer may see: courses through courses.access.vis
 from django.db.models import Q
 from django.utils import timezone
 
+from audit import log
 from courses.access import visible_courses
 from courses.models import Referral
 
@@ -29,6 +30,7 @@ def flags_section(request, project):
     visible_ids = set(visible.filter(pk__in=[f.course_id for f in flags if f.course_id]).values_list("pk", flat=True)) \
         if visible is not None else set()
     shown = [f for f in flags if f.course_id is None or f.course_id in visible_ids]
+    log.shown(request, [f.course for f in shown if f.course_id])
     can_manage = can_manage_budget(request.user, project)
     if not shown and not can_manage:
         return None
@@ -45,7 +47,9 @@ def courses_section(request, project):
     since = request.meeting_since
     new = courses.filter(start_date__gte=since).select_related("organisation").order_by("start_date", "code")
     ended = courses.filter(end_date__gte=since).select_related("organisation").order_by("end_date", "code")
-    return {"since": since, "new": new[:LIMIT], "new_count": new.count(), "ended": ended[:LIMIT],
+    new_shown, ended_shown = list(new[:LIMIT]), list(ended[:LIMIT])
+    log.shown(request, new_shown + ended_shown)
+    return {"since": since, "new": new_shown, "new_count": new.count(), "ended": ended_shown,
             "ended_count": ended.count()}
 
 
@@ -59,6 +63,7 @@ def referrals_section(request, project):
         .select_related("course", "organisation").order_by("date", "pk")
     )
     items = [{"referral": r, "days": (today - r.date).days} for r in waiting[:LIMIT]]
+    log.shown(request, [item["referral"].course for item in items])
     return {"items": items, "count": waiting.count()}
 
 

@@ -4,6 +4,8 @@ from datetime import datetime, time
 
 from django.utils import timezone
 
+from audit import log
+
 from .models import BreakGlass
 
 
@@ -16,4 +18,5 @@ def break_glass_meeting_section(request, project):
     start = timezone.make_aware(datetime.combine(since, time.min))
     items = list(BreakGlass.objects.filter(course__project=project, opened_at__gte=start)
                  .select_related("course", "user", "organisation").order_by("opened_at", "pk"))
+    log.shown(request, [item.course for item in items])
     return {"items": items} if items else None

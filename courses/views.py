@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from audit import log
 from brobygger.sections import render_sections
 from projects.models import Project
 
@@ -73,6 +74,10 @@ def course_list(request):
     if attention_only:
         courses = courses.filter(pk__in=attention.keys())
     page = Paginator(courses.order_by("-start_date", "code"), COURSES_PER_PAGE).get_page(request.GET.get("page"))
+    log.shown(request, page.object_list)
+    # A search that finds nothing is still a search in these projects.
+    chosen = form.cleaned_data["project"] if form.is_valid() else ""
+    log.concerns(request, *[p for p in projects if not chosen or p.slug == chosen])
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "courses/course_list.html", {

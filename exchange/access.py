@@ -2,6 +2,7 @@
 
 from django.http import Http404
 
+from audit import log
 from projects.models import Project
 
 from .models import ImportUpload
@@ -23,8 +24,10 @@ def project_for_exchange(request, slug: str) -> Project:
 def upload_for_user(request, pk: int) -> ImportUpload:
     """The user's own pending upload, in a project they still coordinate."""
     try:
-        return ImportUpload.objects.select_related("project").get(
+        upload = ImportUpload.objects.select_related("project").get(
             pk=pk, uploaded_by=request.user, status=ImportUpload.Status.PENDING,
             project__in=coordinated_projects(request.user))
     except ImportUpload.DoesNotExist:
         raise Http404("No such upload") from None
+    log.concerns(request, upload.project_id)
+    return upload

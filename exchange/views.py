@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit import log
 from courses.models import Gender
 
 from . import formats, services
@@ -21,11 +22,13 @@ def import_start(request):
         raise Http404("Not a coordinator")
     form = UploadForm(request.POST or None, request.FILES or None, projects=projects)
     if request.method == "POST" and form.is_valid():
+        log.concerns(request, form.cleaned_data["project"])
         file = form.cleaned_data["file"]
         upload = ImportUpload.objects.create(
             project=form.cleaned_data["project"], kind=form.cleaned_data["kind"], filename=file.name[:200],
             data=file.read(), size=file.size, uploaded_by=request.user)
         return redirect("import_preview", pk=upload.pk)
+    log.concerns(request, *projects)
     recent = ImportUpload.objects.filter(project__in=projects).select_related("project", "uploaded_by")[:10]
     return render(request, "exchange/import_start.html", {"form": form, "projects": projects, "recent": recent})
 
@@ -97,6 +100,8 @@ def _finish(upload, status):
 
 def export_registrations(request, slug):
     project = project_for_exchange(request, slug)
+    # Every course of the project is in the file: each has been read.
+    log.shown(request, project.courses.only("code", "project_id"))
     response = HttpResponse(services.export_registrations(project),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="registrering-{project.slug}.xlsx"'
@@ -105,6 +110,7 @@ def export_registrations(request, slug):
 
 def export_who5(request, slug):
     project = project_for_exchange(request, slug)
+    log.shown(request, project.courses.filter(who5_responses__isnull=False).distinct().only("code", "project_id"))
     response = HttpResponse(services.export_who5(project), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="who5-{project.slug}.csv"'
     return response

@@ -2,15 +2,18 @@
 
 from django.http import Http404
 
+from audit import log
 from projects.access import project_for_user
 from projects.models import Project
 
 
-def _project(slug: str) -> Project:
+def _project(request, slug: str) -> Project:
     try:
-        return Project.objects.select_related("lead_organisation").get(slug=slug)
+        project = Project.objects.select_related("lead_organisation").get(slug=slug)
     except Project.DoesNotExist:
         raise Http404("No such project") from None
+    log.concerns(request, project)  # saves the access log looking the project up again
+    return project
 
 
 def logging_membership(user, project):
@@ -22,7 +25,7 @@ def outreach_project(request, slug: str) -> tuple[Project, object]:
     """The project and the user's logging membership; 404 unless the user may log outreach there."""
     if not request.user.is_authenticated:
         raise Http404("No such project")
-    project = _project(slug)
+    project = _project(request, slug)
     membership = logging_membership(request.user, project)
     if membership is None:
         raise Http404("No such project")
@@ -38,7 +41,7 @@ def can_follow_up(user, project) -> bool:
 
 
 def followup_project(request, slug: str) -> Project:
-    project = _project(slug)
+    project = _project(request, slug)
     if not can_follow_up(request.user, project):
         raise Http404("No such project")
     return project

@@ -1,5 +1,7 @@
 from django.http import Http404
 
+from audit import log
+
 from .models import Project
 
 
@@ -9,6 +11,7 @@ def project_for_user(request, slug: str, capability: str = "can_see_project") ->
         project = Project.objects.select_related("lead_organisation").get(slug=slug)
     except Project.DoesNotExist:
         raise Http404("No such project") from None
+    log.concerns(request, project)  # a refusal too is an entry in this project's log
     if not any(getattr(m, capability) for m in request.user.memberships_in(project)):
         raise Http404("No such project")
     return project

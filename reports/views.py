@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from audit import log
 from brobygger.disclosure import Audience, audience
 
 from . import exports
@@ -75,8 +76,10 @@ def _compare_context(request):
         raise Http404("No cross-project view")
     form = ReportForm(request.GET or None)
     as_of, period_start = form.dates()
-    reports = [disclosed_report(gather(p, as_of, period_start).data)
-               for p in national_analyst_projects(request.user).order_by("name")]
+    projects = list(national_analyst_projects(request.user).order_by("name"))
+    # Stored once for each project compared, so each project's coordinator reads it.
+    log.concerns(request, *projects)
+    reports = [disclosed_report(gather(p, as_of, period_start).data) for p in projects]
     return {
         "form": form, "as_of": as_of, "period_start": period_start, "tables": comparison_tables(reports),
         "reports": reports, "title": _("Projects side by side"), "query": request.GET.urlencode(), "outside": True,

@@ -48,6 +48,7 @@ def rights_erase(request, code):
     course = course_for_rights(request, code)
     form = EraseForm(request.POST or None, course=course)
     if request.method == "POST" and form.is_valid():
+        log.concerns(request, course.project_id)
         services.erase_course(course=course, request=request, by=request.user)
         messages.success(request, _("The course %(code)s is erased. Only anonymous counts remain.") % {
             "code": course.code})

@@ -171,7 +171,7 @@ FORMS = project_form_classes()
 def test_the_walk_finds_the_forms_of_every_app():
     apps_with_forms = {name.split(".")[0] for name in FORMS}
     assert apps_with_forms == {"accounts", "audit", "brobygger", "budget", "courses", "directory", "exchange", "knowledge",
-                               "outreach", "projects", "reports", "rights", "signin", "wellbeing"}
+                               "outcomes", "outreach", "projects", "reports", "rights", "signin", "wellbeing"}
     assert "directory.forms.ServiceForm" in FORMS and "accounts.forms.UserForm" in FORMS
 
 
@@ -221,7 +221,7 @@ MODEL_TEXT_NOT_CHECKED = {
     # Written by Brobygger itself: generated codes, hashes, secrets, file names, result lines, log rows.
     "outreach.Card.code", "exchange.ImportUpload.filename", "exchange.ImportUpload.summary",
     "budget.FinanceImport.filename", "budget.FinanceImport.file_hash", "budget.SpendingEntry.row_hash",
-    "budget.GoalIndicator.key", "signin.TOTPDevice.secret", "signin.RecoveryCode.code_hash",
+    "budget.GoalIndicator.key", "signin.TOTPDevice.encrypted_secret", "signin.RecoveryCode.code_hash",
     "signin.SignInSession.session_key", "signin.SignInThrottle.ip", "signin.SignInThrottle.name_hash",
     "rights.RetainedCount.category",
     "knowledge.Advisor.work_email",  # an EmailField: a staff member's work address

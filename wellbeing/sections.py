@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit import log
 from brobygger.charts import WHO5_BANDS_COLOURS, bar_chart, line_chart
 from brobygger.disclosure import HIDDEN, Audience, apply, audience, mean_or_hidden, protect
 from courses.access import can_manage_course, visible_courses
@@ -111,6 +112,7 @@ def team_meeting_section(request, project):
     courses = visible_courses(request.user).filter(project=project)
     since = getattr(request, "meeting_since", None) or today - timedelta(days=7)
     items = due_measurements(courses, today)
+    log.shown(request, [m.course for m in items])
     return {
         "project": project, "items": items, "since": since,
         "overdue_count": sum(1 for m in items if m.overdue),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from audit import log
 from brobygger.views import public
 from courses.access import course_for_user, course_memberships, visible_courses
 
@@ -118,6 +119,7 @@ def due_list(request):
     show = request.GET.get("show")
     if show == "overdue":
         items = [m for m in items if m.overdue]
+    log.shown(request, [m.course for m in items])
     return render(request, "wellbeing/due_list.html", {
         "items": items, "show": show, "today": today,
         "overdue_count": sum(1 for m in items if m.overdue),

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OutcomesConfig(AppConfig):
+    name = "outcomes"
+    verbose_name = _("Exit indicators")
+
+    def ready(self):
+        from brobygger import sections
+
+        from .sections import course_section
+
+        sections.register("course", 25, "outcomes/sections/course.html", course_section)
