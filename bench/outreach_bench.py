@@ -223,8 +223,6 @@ def run_load(args, port, ctx):
             data += [("topics", t) for t in rng.sample(ctx["topics"], rng.choice([1, 2]))]
             if rng.random() < 0.3:
                 data.append(("card_code", rng.choice(ctx["cards"])))
-            if rng.random() < 0.2:
-                data.append(("referral_target", "drug_treatment"))
             t = time.perf_counter()
             status, body = client.request("POST", path, urlencode(data))
             elapsed = (time.perf_counter() - t) * 1000

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.forms import DateInput, Form, ModelForm
+from directory.selectors import service_choices
 from projects.models import Intervention, Organisation
 from rights import consent as consent_rules
 
@@ -117,6 +118,8 @@ class InterventionRecordForm(ModelForm):
 
 
 class ReferralForm(ModelForm):
+    """Where to: one choice, a service from the directory; only if it is not there, its name and kind."""
+
     # The wording lives with the rule, in rights/consent.py (and its translation catalogue).
     shared_with = forms.ModelChoiceField(
         label=consent_rules.SHARES_INFORMATION_LABEL, required=False, help_text=consent_rules.SHARES_INFORMATION_HELP,
@@ -125,9 +128,17 @@ class ReferralForm(ModelForm):
 
     class Meta:
         model = Referral
-        fields = ["target", "directory_service", "service_name", "status", "date", "note"]
+        fields = ["directory_service", "service_name", "target", "status", "date", "note"]
         widgets = {"date": DateInput()}
-        help_texts = {"directory_service": _("Choose the service from the directory if it is there.")}
+        labels = {
+            "directory_service": _("Service"),
+            "service_name": _("Not in the directory: the service's name"),
+            "target": _("Not in the directory: the kind of service"),
+        }
+        help_texts = {
+            "directory_service": _("Choose the service from the directory; the kind of service follows from it."),
+            "service_name": _("Only if the service is not in the directory, e.g. the name of the drug treatment centre."),
+        }
 
     def __init__(self, *args, course: Course, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,7 +146,10 @@ class ReferralForm(ModelForm):
         self.instance.organisation = organisation
         self.fields["date"].initial = timezone.localdate()
         self.course = course
-        self.fields["directory_service"].queryset = self.fields["directory_service"].queryset.filter(active=True)
+        self.fields["directory_service"].queryset = service_choices()
+        self.fields["directory_service"].empty_label = _("Not in the directory")
+        self.fields["target"].required = False
+        self.fields["target"].choices = [("", "—")] + list(Referral.Target.choices)
         # Only where the citizen's consent stands today; the service checks again when saving.
         self.fields["shared_with"].queryset = Organisation.objects.filter(
             pk__in=consent_rules.standing_referral_consents(course).values("organisation")
@@ -143,8 +157,17 @@ class ReferralForm(ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("directory_service") and not data.get("service_name"):
-            data["service_name"] = data["directory_service"].name
+        service, name = data.get("directory_service"), (data.get("service_name") or "").strip()
+        if service and name:
+            self.add_error("service_name", _("Choose the service from the directory or type its name, not both."))
+        elif service:
+            data["service_name"], data["target"] = service.name, service.kind
+            self.instance.target = service.kind
+        elif name:
+            if not data.get("target"):
+                self.add_error("target", _("Choose the kind of service."))
+        elif "directory_service" not in self.errors:
+            self.add_error("directory_service", _("Choose the service from the directory, or type its name below."))
         if data.get("shared_with") and data.get("date"):
             if consent_rules.referral_consent(self.course, data["shared_with"], data["date"]) is None:
                 self.add_error("shared_with", consent_rules.NO_CONSENT_MESSAGE)
@@ -166,6 +189,9 @@ class ConsentForm(ModelForm):
         model = Consent
         fields = ["organisation", "scope", "given_on"]
         widgets = {"given_on": DateInput(), "scope": forms.RadioSelect}
+        # Said as the citizen's agreement, not as "shared with", which read as if something had already been sent.
+        labels = {"organisation": _("Partner organisation the citizen agrees to"),
+                  "scope": _("What the citizen agrees to"), "given_on": _("Consent given on")}
 
     def __init__(self, *args, course: Course, **kwargs):
         super().__init__(*args, **kwargs)

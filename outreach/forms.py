@@ -9,7 +9,8 @@ from accounts.models import User
 from brobygger import agebands
 from brobygger.forms import DateInput, DateTimeInput, Form, FreeTextField
 from brobygger.identity import KINDS
-from courses.models import Gender, Referral
+from courses.models import Gender
+from directory.selectors import service_choices
 
 from .models import GroupActivity, HealthRoomVisit
 
@@ -50,7 +51,9 @@ class ContactForm(SavedOnceForm):
                                             widget=forms.CheckboxSelectMultiple)
     outcomes = forms.MultipleChoiceField(choices=OUTCOMES, label=_("What came of it"), required=False,
                                          widget=forms.CheckboxSelectMultiple)
-    referral_target = forms.ChoiceField(label=_("Referred to"), required=False)
+    referral_service = forms.ModelChoiceField(queryset=None, label=_("Referred to"), required=False,
+                                              empty_label=_("No referral"),
+                                              help_text=_("The service from the directory, as on a course."))
     card_code = CardCodeField()
     at = forms.DateTimeField(label=_("Date and time"), widget=DateTimeInput())
     staff = forms.ModelMultipleChoiceField(queryset=None, label=_("Staff present"), required=False,
@@ -67,7 +70,7 @@ class ContactForm(SavedOnceForm):
         self.fields["staff"].queryset = User.objects.filter(
             memberships__project=project, memberships__role__in=["outreach", "coordinator"]
         ).distinct().order_by("first_name", "username")
-        self.fields["referral_target"].choices = [("", _("No referral"))] + list(Referral.Target.choices)
+        self.fields["referral_service"].queryset = service_choices()
         self.fields["age_band"].choices = [("", _("Not told"))] + list(agebands.CHOICES)
         self.fields["gender"].choices = [("", _("Not told"))] + [c for c in Gender.choices if c[0] != "unknown"]
         self.fields["at"].initial = _now_minute

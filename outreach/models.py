@@ -107,6 +107,9 @@ class OutreachContact(models.Model):
                                     verbose_name=_("topics"))
     information_given = models.BooleanField(_("information given"), default=False)
     referral_target = models.CharField(_("referred to"), max_length=20, choices=Referral.Target.choices, blank=True)
+    # The service chosen from the directory; `referral_target` (its kind, for the counts) follows from it.
+    referral_service = models.ForeignKey("directory.Service", models.SET_NULL, null=True, blank=True,
+                                         related_name="outreach_contacts", verbose_name=_("referred to service"))
     appointment_booked = models.BooleanField(_("appointment booked"), default=False)
     accompanied = models.BooleanField(_("accompanied"), default=False)
     card = models.ForeignKey(Card, models.SET_NULL, null=True, blank=True, related_name="contacts",

@@ -31,7 +31,7 @@ def save_contact(request, project, membership, data) -> OutreachContact:
         information_given="information_given" in data["outcomes"],
         appointment_booked="appointment_booked" in data["outcomes"],
         accompanied="accompanied" in data["outcomes"],
-        referral_target=data["referral_target"], card_code=data["card_code"], age_band=data["age_band"],
+        referral_service=data["referral_service"], card_code=data["card_code"], age_band=data["age_band"],
         gender=data["gender"], note=data["note"], may_backdate=may_backdate(request.user, project),
         client_id=data.get("client_id"),
     )

@@ -166,7 +166,7 @@ def _contact_content(contact: OutreachContact) -> dict:
         "site": contact.site_id, "at": contact.at, "staff": set(contact.staff.values_list("pk", flat=True)),
         "topics": set(contact.topic_links.values_list("topic_id", flat=True)),
         "information_given": contact.information_given, "referral_target": contact.referral_target,
-        "appointment_booked": contact.appointment_booked, "accompanied": contact.accompanied,
+        "referral_service": contact.referral_service_id, "appointment_booked": contact.appointment_booked, "accompanied": contact.accompanied,
         "card_code": contact.card.code if contact.card_id else "", "age_band": contact.age_band,
         "gender": contact.gender, "note": contact.note,
     }
@@ -183,6 +183,7 @@ def log_contact(
     topics=(),
     information_given: bool = False,
     referral_target: str = "",
+    referral_service=None,
     appointment_booked: bool = False,
     accompanied: bool = False,
     card_code: str = "",
@@ -199,9 +200,12 @@ def log_contact(
     """
     at = at or timezone.now()
     staff, topics = list(staff), list(topics)
+    if referral_service is not None:
+        referral_target = referral_service.kind  # the kind follows from the service
     content = {
         "site": site.pk, "at": at, "staff": {u.pk for u in staff} or {by.pk}, "topics": {t.pk for t in topics},
         "information_given": information_given, "referral_target": referral_target,
+        "referral_service": referral_service.pk if referral_service else None,
         "appointment_booked": appointment_booked, "accompanied": accompanied,
         "card_code": _card_code_content(card_code), "age_band": age_band, "gender": gender, "note": note,
     }
@@ -219,12 +223,13 @@ def log_contact(
     contact = OutreachContact(
         project=project, organisation=organisation, created_by=by, site=site, at=at,
         date=timezone.localdate(at), information_given=information_given, referral_target=referral_target,
-        appointment_booked=appointment_booked, accompanied=accompanied, card=_card(project, card_code),
+        referral_service=referral_service, appointment_booked=appointment_booked, accompanied=accompanied, card=_card(project, card_code),
         age_band=age_band, gender=gender, note=note, client_id=client_id,
     )
     # Field checks only (choices, lengths, the identity check on the note); the foreign keys came from
     # the database above, so no extra queries to re-check them.
-    contact.clean_fields(exclude=["date", "project", "organisation", "site", "card", "created_by", "client_id"])
+    contact.clean_fields(exclude=["date", "project", "organisation", "site", "card", "created_by", "client_id",
+                                  "referral_service"])
 
     def save():
         with transaction.atomic():

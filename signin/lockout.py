@@ -37,7 +37,8 @@ def name_hash(username: str) -> str:
 
 def known_user(username: str):
     """The account a typed user name signs in to (exactly as Django's ModelBackend finds it), or None."""
-    if not username or len(username) > 150:
+    # No NUL: PostgreSQL refuses it in a query, and Django's sign-in form refuses it anyway.
+    if not username or len(username) > 150 or "\x00" in username:
         return None
     return get_user_model().objects.filter(username=username).first()
 

@@ -221,7 +221,7 @@ MODEL_TEXT_NOT_CHECKED = {
     # Written by Brobygger itself: generated codes, hashes, secrets, file names, result lines, log rows.
     "outreach.Card.code", "exchange.ImportUpload.filename", "exchange.ImportUpload.summary",
     "budget.FinanceImport.filename", "budget.FinanceImport.file_hash", "budget.SpendingEntry.row_hash",
-    "budget.GoalIndicator.key", "signin.TOTPDevice.secret", "signin.RecoveryCode.code_hash",
+    "budget.GoalIndicator.key", "signin.TOTPDevice.encrypted_secret", "signin.RecoveryCode.code_hash",
     "signin.SignInSession.session_key", "signin.SignInThrottle.ip", "signin.SignInThrottle.name_hash",
     "rights.RetainedCount.category",
     "knowledge.Advisor.work_email",  # an EmailField: a staff member's work address

@@ -25,7 +25,7 @@ def referral(world, **kwargs):
 
 
 def referral_form(world, **data):
-    return {"target": "housing", "status": "requested", "date": "2026-03-01", **data}
+    return {"target": "housing", "service_name": "Boligsocialt tilbud", "status": "requested", "date": "2026-03-01", **data}
 
 
 def cells(html, table_id):

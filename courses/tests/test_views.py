@@ -317,3 +317,38 @@ def test_the_projects_own_id_twice_is_explained_and_not_saved(client_as, world):
     assert "Et andet forløb i projektet har allerede dette id" in text(response)
     assert 'id="id_project_ref-error"' in response.content.decode()
     assert Course.objects.filter(project_ref="EXIT-9").count() == 1
+
+
+def test_the_referral_target_is_one_choice_a_directory_service_whose_kind_follows(client_as, world):
+    client = client_as("caseworker_a")
+    form = client.get(url("referral_add", world)).context["form"]
+    assert list(form.fields)[:3] == ["directory_service", "service_name", "target"]  # the directory first
+    response = client.post(url("referral_add", world), {
+        "directory_service": world.service.pk, "status": "requested", "date": "2026-03-01",
+    })
+    assert response.status_code == 302
+    referral = Referral.objects.get(directory_service=world.service)
+    assert (referral.target, referral.service_name) == (world.service.kind, world.service.name)
+
+
+def test_a_service_not_in_the_directory_is_a_name_and_its_kind(client_as, world):
+    client = client_as("caseworker_a")
+    base = {"status": "requested", "date": "2026-03-01"}
+    before = Referral.objects.count()
+    nothing = client.post(url("referral_add", world), base)
+    assert nothing.context["form"].errors["directory_service"]
+    both = client.post(url("referral_add", world), {**base, "directory_service": world.service.pk,
+                                                     "service_name": "Gadejuristen"})
+    assert both.context["form"].errors["service_name"]
+    no_kind = client.post(url("referral_add", world), {**base, "service_name": "Gadejuristen"})
+    assert "Vælg slags tilbud" in text(no_kind)
+    assert Referral.objects.count() == before
+    client.post(url("referral_add", world), {**base, "service_name": "Gadejuristen", "target": "legal_aid"})
+    referral = Referral.objects.get(service_name="Gadejuristen")
+    assert (referral.target, referral.directory_service) == ("legal_aid", None)
+
+
+def test_the_consent_form_says_what_the_citizen_agrees_to(client_as, world):
+    page = text(client_as("caseworker_a").get(url("consent_add", world)))
+    assert "Samarbejdspartner, borgeren giver samtykke til" in page
+    assert "Delt med" not in page

@@ -18,7 +18,6 @@ def test_find_a_service_in_the_public_directory_and_refer_to_it(ui, world):
     page.set_viewport_size({"width": 1280, "height": 900})
     ui.login("caseworker_a").goto(f"/courses/{world.course_a.code}/referrals/new/")
     ui.check()
-    page.select_option("#id_target", "drug_treatment")
     page.select_option("#id_directory_service", str(world.service.pk))
     page.click("main button[type=submit]")
     page.wait_for_url(f"**/courses/{world.course_a.code}/")

@@ -19,7 +19,7 @@ def post(client, world, **data):
 def test_outreach_worker_logs_a_contact_with_topics_and_outcome(client_as, world, topics):
     client = client_as("outreach")
     response = post(client, world, topics=[topics[1].pk, topics[3].pk],
-                    outcomes=["information_given"], referral_target="drug_treatment")
+                    outcomes=["information_given"], referral_service=world.service.pk)
     assert response.status_code == 302
     contact = OutreachContact.objects.get()
     assert contact.site == world.site
@@ -27,7 +27,7 @@ def test_outreach_worker_logs_a_contact_with_topics_and_outcome(client_as, world
     assert contact.date == timezone.localdate()
     assert set(contact.topics.all()) == {topics[1], topics[3]}
     assert contact.information_given and not contact.accompanied
-    assert contact.referral_target == "drug_treatment"
+    assert (contact.referral_service, contact.referral_target) == (world.service, "drug_treatment")  # kind follows
     assert list(contact.staff.all()) == [world.users["outreach"]]
     page = client.get(response["Location"])
     assert "H17" in page.content.decode() and ": 1." in page.content.decode()
@@ -166,3 +166,17 @@ def test_saving_a_contact_takes_a_fixed_small_number_of_queries(client_as, world
     # The audit app's one insert per change is not ours to count.
     ours = [q["sql"] for q in queries if "audit_" not in q["sql"]]
     assert len(ours) <= 17, "\n".join(sql[:90] for sql in ours)
+
+
+def test_referral_targets_come_from_the_service_directory(client_as, world):
+    from directory.services import save_service
+
+    sociolancen = save_service(name="Sociolancen", provider="Københavns Kommune", kind="social_services",
+                               offers="Mobil socialfaglig hjælp", by=world.users["coordinator"])
+    client = client_as("outreach")
+    field = client.get(url(world)).context["form"]["referral_service"]
+    labels = [label for _value, label in field.field.choices][1:]
+    assert labels == [str(world.service), str(sociolancen)]  # "Gratis ..." before "Sociolancen"
+    post(client, world, referral_service=sociolancen.pk)
+    contact = OutreachContact.objects.get()
+    assert (contact.referral_service, contact.referral_target) == (sociolancen, "social_services")

@@ -95,7 +95,7 @@ def test_withdrawn_consent_blocks_the_referral_at_once(world):
 def test_the_referral_form_refuses_without_consent(client_as, world):
     client = client_as("caseworker_b")
     response = client.post(reverse("referral_add", args=[world.course_b.code]), {
-        "target": "housing", "status": "requested", "date": "2026-03-01", "shared_with": world.org_a.pk,
+        "target": "housing", "service_name": "Boligsocialt tilbud", "status": "requested", "date": "2026-03-01", "shared_with": world.org_a.pk,
     })
     assert response.status_code == 200
     assert not Referral.objects.filter(course=world.course_b).exists()

@@ -195,3 +195,19 @@ def test_the_citizen_pages_line_up_on_a_phone(ui, world):
     # The thank-you text starts at the page's margin like every other page, not pushed in.
     assert page.locator("h1").bounding_box()["x"] == page.locator("main").bounding_box()["x"] + 16
     assert page.locator("main").bounding_box()["x"] == 0
+
+
+def test_the_citizen_page_is_light_for_a_slow_phone(ui, world):
+    """Everything the page loads, counted uncompressed (the bench measures it compressed, on Slow 3G)."""
+    _, token = services.create_invitation(course=world.course_a, by=None)
+    loaded = []
+    ui.page.on("requestfinished", lambda request: loaded.append(
+        (request.url.removeprefix(ui.base), len(request.response().body()))))
+    ui.phone().goto(f"/s/{token}/")
+    ui.page.wait_for_load_state("networkidle")
+    names = sorted(url.rsplit("/", 1)[-1] for url, _ in loaded if url.startswith("/static/"))
+    # One small stylesheet, one script, and the font as two Latin-1 woff2 files (regular and semibold).
+    assert names == ["IBMPlexSans-Regular-Latin1.woff2", "IBMPlexSans-SemiBold-Latin1.woff2", "citizen.css",
+                     "citizen.js"], loaded
+    assert sum(size for _, size in loaded) < 100_000, loaded
+    ui.check()
