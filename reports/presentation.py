@@ -226,4 +226,9 @@ def comparison_tables(reports: list[dict]) -> list[Table]:
               [(k, bucket_label(k)) for k in INTERVENTION_BUCKETS], lambda r, k: r["interventions_per_citizen"][k]),
         table("who5_rounds", _("WHO-5 mean score per answer"),
               [(k, answer_name(k)) for k in rounds], round_mean),
+        table("exit_better", _("Exit indicators: citizens in a better category than at the first measurement"),
+              [("paired", _("Citizens measured twice or more")),
+               *[(f, INDICATORS_BY_FIELD[f].label) for f in INDICATORS_BY_FIELD]],
+              lambda r, k: (r["exit_indicators"]["paired"] if k == "paired"
+                            else r["exit_indicators"]["indicators"][k]["direction"]["better"])),
     ], caveats)

@@ -81,7 +81,11 @@ def _compare_context(request):
     projects = list(national_analyst_projects(request.user).order_by("name"))
     # Stored once for each project compared, so each project's coordinator reads it.
     log.concerns(request, *projects)
-    reports = [disclosed_report(gather(p, as_of, period_start).data) for p in projects]
+    reports = []
+    for p in projects:
+        gathered = gather(p, as_of, period_start)
+        reports.append({**disclosed_report(gathered.data),
+                        "exit_indicators": exit_indicators_for_audience(gathered.exit_indicators, Audience.OUTSIDE)})
     return {
         "form": form, "as_of": as_of, "period_start": period_start, "tables": comparison_tables(reports),
         "reports": reports, "title": _("Projects side by side"), "query": request.GET.urlencode(), "outside": True,

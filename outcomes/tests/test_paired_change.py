@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from brobygger.disclosure import HIDDEN as HIDDEN_MARK
 from courses import services as course_services
 from courses.models import Course
 from outcomes.categories import INDICATORS, UNKNOWN
@@ -135,3 +136,19 @@ def test_the_project_report_shows_the_tables_in_every_format_and_hides_small_cou
     assert rows["Herberg eller forsorgshjem"][2] == 6  # columns: label, own lease, sublet, ...
     pdf = client_as("analyst").get(reverse("project_report_pdf", args=["exit"]) + query)
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_the_cross_project_view_shows_who_moved_to_better_with_small_counts_hidden(world, client_as):
+    from django.urls import reverse
+
+    for n in range(1, 7):  # six from shelter to sublet (better); two of them found someone to turn to
+        c = course(world, n)
+        measure(c, date(2025, 2, 1), "start", housing="shelter", support="0")
+        measure(c, date(2025, 3, 1), housing="sublet", support="1" if n <= 2 else "0")
+    context = client_as("analyst").get(reverse("report_compare") + "?as_of=2025-12-31").context
+    table = next(t for t in context["tables"] if t.key == "exit_better")
+    rows = {str(row[0]): row[1:] for row in table.numeric}
+    project = [r["project"] for r in context["reports"]].index("Exit København")
+    assert rows["Borgere målt to eller flere gange"][project] == 6
+    assert rows["Bolig"][project] == 6
+    assert str(rows["Nogen at gå til"][project]) == str(HIDDEN_MARK)  # two people
