@@ -10,9 +10,9 @@ from accounts.models import Membership, User
 from brobygger.bulk import BATCH, insert_rows
 from courses.models import Course, Gender, InterventionRecord, Referral
 from exchange.services import _new_codes, create_project
-from projects.models import Intervention, Project
 from outcomes.categories import INDICATORS
 from outcomes.models import Measurement
+from projects.models import Intervention, Project
 from wellbeing.models import Who5Response, who5_score
 
 INTERVENTIONS = ["Rådgivning", "Rådgivning af fagperson", "Koordinerende forløb", "Case management (CTI)",
