@@ -10,4 +10,4 @@ def test_a_long_bar_label_is_wrapped_whole_never_cut():
     first_label = re.sub(r"<[^>]+>", " ", texts[0]).split()
     assert " ".join(first_label) == label
     assert "…" not in svg
-    assert all(len(line) <= 28 for line in re.findall(r"<tspan[^>]*>([^<]*)</tspan>", texts[0]))
+    assert all(len(line) <= 24 for line in re.findall(r"<tspan[^>]*>([^<]*)</tspan>", texts[0]))
