@@ -5,7 +5,8 @@ the page's view renders every section whose context_fn returns a dict (None hide
 This keeps, say, the WHO-5 part of the course page inside the wellbeing app.
 
 Pages: "home" (obj = the signed-in user; shown first on the home page), "course" (obj = Course), "project" (obj = Project), "team_meeting" (obj = Project;
-the team meeting view in budget sets request.meeting_since, a date: show what happened since).
+the team meeting view in budget sets request.meeting_since, a date: show what happened since),
+"due_list" (obj = the signed-in user; the WHO-5 due list, where other scheduled measurements join).
 """
 
 from collections.abc import Callable

@@ -10,6 +10,8 @@ class OutcomesConfig(AppConfig):
         from brobygger import sections
 
         from . import demo  # noqa: F401  (registers the demo data)
-        from .sections import course_section
+        from .sections import course_section, due_list_section, team_meeting_section
 
         sections.register("course", 25, "outcomes/sections/course.html", course_section)
+        sections.register("due_list", 20, "outcomes/sections/due.html", due_list_section)
+        sections.register("team_meeting", 25, "outcomes/sections/due.html", team_meeting_section)

@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from audit import log
+from brobygger.sections import render_sections
 from brobygger.views import public
 from courses.access import course_for_user, course_memberships, visible_courses
 
@@ -122,6 +123,8 @@ def due_list(request):
     log.shown(request, [m.course for m in items])
     return render(request, "wellbeing/due_list.html", {
         "items": items, "show": show, "today": today,
+        # Other measurements on the same schedule (the exit indicators) add theirs here.
+        "sections": render_sections("due_list", request, request.user),
         "overdue_count": sum(1 for m in items if m.overdue),
     })
 
