@@ -34,12 +34,27 @@ def _fmt(value) -> str:
     return number_format(value)
 
 
+def _label_lines(label) -> list[str]:
+    """A label in lines of at most LABEL_CHARS characters, broken between words: never cut off."""
+    import textwrap
+
+    return textwrap.wrap(str(label), LABEL_CHARS, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+LABEL_CHARS, LINE_HEIGHT = 24, 15  # 24 characters of 13 px text fit the 192 px left of the bars
+
+
 def bar_chart(title: str, labels: list, values: list, *, description: str = "", unit: str = "") -> str:
-    """A horizontal bar chart. A value that is not a number (a hidden count, text) or None draws no bar."""
+    """A horizontal bar chart. A value that is not a number (a hidden count, text) or None draws no bar.
+
+    Long labels wrap onto more lines (the row grows), so "Beskæftigelses- og uddannelsesindsatser" is read
+    whole on the page and in the PDF."""
     chart_id = _id("chart")
     row, label_w, bar_w, pad = 30, 200, 300, 8
     width = label_w + bar_w + 80
-    height = max(1, len(labels)) * row + 2 * pad
+    lines = [_label_lines(label) for label in labels]
+    heights = [max(row, len(label_lines) * LINE_HEIGHT + 12) for label_lines in lines]
+    height = (sum(heights) or row) + 2 * pad
     numeric = [v for v in values if isinstance(v, int | float)]
     top = max(numeric) if numeric and max(numeric) > 0 else 1
     desc = description or "; ".join(f"{label}: {_fmt(v)}{unit if isinstance(v, int | float) else ''}"
@@ -49,23 +64,26 @@ def bar_chart(title: str, labels: list, values: list, *, description: str = "", 
         f'role="img" aria-labelledby="{chart_id}-t {chart_id}-d" class="chart-svg" {FONT} font-size="13">',
         f'<title id="{chart_id}-t">{escape(str(title))}</title><desc id="{chart_id}-d">{escape(desc)}</desc>',
     ]
-    for i, (label, value) in enumerate(zip(labels, values, strict=True)):
-        y = pad + i * row
-        text = str(label)
-        if len(text) > 30:
-            text = text[:29] + "…"
-        parts.append(
-            f'<text x="{label_w - 8}" y="{y + row / 2 + 4}" text-anchor="end" fill="{TEXT}">{escape(text)}</text>'
+    y = pad
+    for label_lines, h, value in zip(lines, heights, values, strict=True):
+        middle = y + h / 2
+        first = middle + 4 - (len(label_lines) - 1) * LINE_HEIGHT / 2
+        spans = "".join(
+            f'<tspan x="{label_w - 8}" y="{first + n * LINE_HEIGHT:.1f}">{escape(line)}</tspan>'
+            for n, line in enumerate(label_lines)
         )
+        parts.append(f'<text text-anchor="end" fill="{TEXT}">{spans}</text>')
         length = (value / top) * bar_w if isinstance(value, int | float) and value > 0 else 0
         if length:
             parts.append(
-                f'<rect x="{label_w}" y="{y + 5}" width="{length:.1f}" height="{row - 10}" fill="{BAR_COLOUR}"/>'
+                f'<rect x="{label_w}" y="{middle - (row - 10) / 2:.1f}" width="{length:.1f}" height="{row - 10}" '
+                f'fill="{BAR_COLOUR}"/>'
             )
         parts.append(
-            f'<text x="{label_w + length + 6:.1f}" y="{y + row / 2 + 4}" fill="{TEXT}">'
+            f'<text x="{label_w + length + 6:.1f}" y="{middle + 4:.1f}" fill="{TEXT}">'
             f"{escape(_fmt(value))}{escape(unit) if isinstance(value, int | float) else ''}</text>"
         )
+        y += h
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308  # nosec B308 B703  # every interpolated text is escaped above
 

@@ -92,6 +92,39 @@ def _distinct_title(title: str, used: set) -> str:
     return candidate
 
 
+# Number formats by the Python type of a value: whole numbers with a thousands separator, one decimal
+# for rates and means, dates as ISO (the same in every locale).
+NUMBER_FORMATS = {int: "#,##0", float: "#,##0.0", date: "yyyy-mm-dd", datetime: "yyyy-mm-dd hh:mm"}
+MIN_WIDTH, MAX_WIDTH, WIDTH_SAMPLE = 8, 60, 500
+
+
+def _text_length(value) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, float):
+        return len(f"{value:,.1f}")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return len(f"{value:,}")
+    if isinstance(value, datetime):
+        return 16
+    if isinstance(value, date):
+        return 10
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def column_widths(headers: list, rows) -> dict:
+    """Column letter -> width in characters: the widest of the header and the first rows (a list; a
+    generator is not consumed, so its columns get the header's width), within sensible bounds."""
+    from openpyxl.utils import get_column_letter
+
+    sample = rows[:WIDTH_SAMPLE] if isinstance(rows, list) else []
+    widths = {}
+    for index, header in enumerate(headers):
+        longest = max([_text_length(header)] + [_text_length(row[index]) for row in sample if index < len(row)])
+        widths[get_column_letter(index + 1)] = min(MAX_WIDTH, max(MIN_WIDTH, longest + 2))
+    return widths
+
+
 def write_xlsx(sheets: list[Sheet]) -> bytes:
     """The workbook of `sheets`, written in openpyxl's write-only mode (constant memory)."""
     import openpyxl
@@ -113,6 +146,9 @@ def write_xlsx(sheets: list[Sheet]) -> bytes:
                 result.quotePrefix = True  # what Excel stores when a user types '=...
         else:
             result = WriteOnlyCell(sheet, value=value)
+            number_format = NUMBER_FORMATS.get(type(value))
+            if number_format:
+                result.number_format = number_format
         if font is not None:
             result.font = font
         return result
@@ -120,7 +156,7 @@ def write_xlsx(sheets: list[Sheet]) -> bytes:
     used = set()
     for spec in sheets:
         sheet = workbook.create_sheet(title=_distinct_title(_sheet_title(spec.title), used))
-        for letter, width in spec.widths.items():
+        for letter, width in {**column_widths(spec.headers, spec.rows), **spec.widths}.items():
             sheet.column_dimensions[letter].width = width
         sheet.append([cell(sheet, h, bold) for h in spec.headers])
         for row in spec.rows:

@@ -9,6 +9,7 @@ class OutcomesConfig(AppConfig):
     def ready(self):
         from brobygger import sections
 
+        from . import demo  # noqa: F401  (registers the demo data)
         from .sections import course_section
 
         sections.register("course", 25, "outcomes/sections/course.html", course_section)

@@ -3,7 +3,13 @@
 from brobygger.disclosure import Audience, audience, hide_counts
 
 from .access import can_follow_up, is_coordinator
-from .selectors import contacts_by_site_since, contacts_for_course, linked_cards, remembered_site
+from .selectors import (
+    contacts_by_site_between,
+    contacts_by_site_since,
+    contacts_for_course,
+    linked_cards,
+    remembered_site,
+)
 
 
 def team_meeting_section(request, project):
@@ -13,11 +19,23 @@ def team_meeting_section(request, project):
     since = getattr(request, "meeting_since", None)
     if since is None:
         return None
+    from datetime import timedelta
+
+    from django.utils import timezone
+
     sites = contacts_by_site_since(project, since)
     total = sum(sites.values())
+    # The trend: this period against the one just before it, of the same length.
+    days = (timezone.localdate() - since).days + 1
+    previous_start, previous_end = since - timedelta(days=days), since - timedelta(days=1)
+    previous = contacts_by_site_between(project, previous_start, previous_end)
+    previous_total = sum(previous.values())
     if audience(request.user, project) == Audience.OUTSIDE:
         sites, total = hide_counts(sites, total)
-    return {"project": project, "since": since, "sites": sites, "total": total}
+        previous, previous_total = hide_counts(previous, previous_total)
+    rows = [(site, sites.get(site, 0), previous.get(site, 0)) for site in dict.fromkeys([*sites, *previous])]
+    return {"project": project, "since": since, "sites": sites, "total": total, "rows": rows,
+            "previous_start": previous_start, "previous_end": previous_end, "previous_total": previous_total}
 
 
 def course_section(request, course):

@@ -243,6 +243,15 @@ def contacts_by_site_since(project, since: date) -> dict:
     )
 
 
+def contacts_by_site_between(project, start: date, end: date) -> dict:
+    """Contacts per site from `start` to `end`, both included: the period before, for the trend."""
+    return _counts(
+        OutreachContact.objects.filter(project=project, date__gte=start, date__lte=end).values("site__name")
+        .annotate(n=Count("pk")).order_by("-n", "site__name"),
+        "site__name",
+    )
+
+
 def contacts_for_course(course):
     """Anonymous contacts made with the cards linked to `course` (at the citizen's request)."""
     return (

@@ -12,6 +12,7 @@ interventions' own cells are protected among themselves.
 """
 
 from brobygger.disclosure import HIDDEN, Audience, apply, json_value, mean_or_hidden, protect, single
+from outcomes.disclosure import disclosed_paired_change
 
 PARTS_OF_CITIZENS = ("age", "gender", "interventions_per_citizen")
 WEIGHTED_BUCKETS = ("1", "2", "3", "4+")
@@ -19,6 +20,10 @@ WEIGHTED_BUCKETS = ("1", "2", "3", "4+")
 
 def for_audience(data: dict, audience: Audience) -> dict:
     return data if audience == Audience.STAFF else disclosed_report(data)
+
+
+def exit_indicators_for_audience(change: dict | None, audience: Audience) -> dict | None:
+    return change if change is None or audience == Audience.STAFF else disclosed_paired_change(change)
 
 
 def disclosed_report(data: dict) -> dict:
@@ -73,4 +78,4 @@ def as_json(value):
     return json_value(value)
 
 
-__all__ = ["HIDDEN", "as_json", "disclosed_report", "for_audience"]
+__all__ = ["HIDDEN", "as_json", "disclosed_report", "exit_indicators_for_audience", "for_audience"]

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from brobygger import agebands, charts
 from brobygger.disclosure import HIDDEN
 from brobygger.rounding import percent
+from outcomes.categories import BY_FIELD as INDICATORS_BY_FIELD
+from outcomes.categories import DIRECTION_LABELS
 from wellbeing.rounds import answer_name
 
 from .services import GENDER_LABELS, INTERVENTION_BUCKETS, Gathered
@@ -105,6 +107,7 @@ def report_tables(gathered: Gathered, *, outside: bool = False) -> list[Table]:
                     data["citizens_per_intervention"], citizens),
     ]
     tables.extend(who5_tables(gathered))
+    tables.extend(exit_indicator_tables(gathered.exit_indicators))
     return with_caveats(tables, data.get("caveats", []))
 
 
@@ -150,6 +153,40 @@ def who5_tables(gathered: Gathered) -> list[Table]:
     ]
 
 
+def exit_indicator_tables(change: dict | None) -> list[Table]:
+    """Paired change of the exit indicators (outcomes.selectors): one overview of better / same /
+    worse per indicator, then per indicator the table from the entry answer to the latest.
+    Nothing when no citizen was measured twice."""
+    if not change or change["paired"] == 0:
+        return []
+    directions = list(DIRECTION_LABELS)
+    overview = [[str(INDICATORS_BY_FIELD[f].label), *[t["direction"][d] for d in directions]]
+                for f, t in change["indicators"].items()]
+    paired_note = _("Citizens measured twice or more (%(n)s), each compared with themselves: the first measurement "
+                    "against the latest up to the report date. The order of better and worse is in the "
+                    "documentation (docs/outcomes.md); a move from or to “unknown” or “other” is not "
+                    "comparable.") % {"n": fmt(change["paired"])}
+    # Retention does not keep these figures yet (issue 16): said in words, always, never shrinking silently.
+    paired_note += " " + _("Courses deleted under retention or erasure are not in these tables yet: their "
+                           "figures for this period may be lower than before the deletion.")
+    tables = [Table("exit_indicators", _("Exit indicators: change from the first measurement"),
+                    [_("Indicator"), *[str(DIRECTION_LABELS[d]) for d in directions]],
+                    [[row[0], *[fmt(v) for v in row[1:]]] for row in overview], numeric=overview, note=paired_note)]
+    for field_name, table in change["indicators"].items():
+        indicator = INDICATORS_BY_FIELD[field_name]
+        labels = dict(indicator.choices.choices)
+        answers = list(table["transitions"])
+        numeric = [[str(labels[a]), *[table["transitions"][a][b] for b in answers], table["entry"][a]]
+                   for a in answers]
+        numeric.append([_("At the latest"), *[table["latest"][b] for b in answers], change["paired"]])
+        tables.append(Table(
+            f"exit_{field_name}", _("%(indicator)s: first to latest measurement") % {"indicator": indicator.label},
+            [_("First measurement"), *[str(labels[b]) for b in answers], _("At the first")],
+            [[row[0], *[fmt(v) for v in row[1:]]] for row in numeric], numeric=numeric,
+            note=_("Rows: the answer at the first measurement; columns: the answer at the latest.")))
+    return tables
+
+
 # -- cross-project view ----------------------------------------------------------------
 
 def comparison_tables(reports: list[dict]) -> list[Table]:
@@ -189,4 +226,9 @@ def comparison_tables(reports: list[dict]) -> list[Table]:
               [(k, bucket_label(k)) for k in INTERVENTION_BUCKETS], lambda r, k: r["interventions_per_citizen"][k]),
         table("who5_rounds", _("WHO-5 mean score per answer"),
               [(k, answer_name(k)) for k in rounds], round_mean),
+        table("exit_better", _("Exit indicators: citizens in a better category than at the first measurement"),
+              [("paired", _("Citizens measured twice or more")),
+               *[(f, INDICATORS_BY_FIELD[f].label) for f in INDICATORS_BY_FIELD]],
+              lambda r, k: (r["exit_indicators"]["paired"] if k == "paired"
+                            else r["exit_indicators"]["indicators"][k]["direction"]["better"])),
     ], caveats)

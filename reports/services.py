@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce, ExtractYear, Least
 from brobygger import agebands, genders
 from brobygger.rounding import one_decimal, round_half_up
 from courses.models import Course, Gender, InterventionRecord, Referral
+from outcomes.selectors import paired_change
 from rights.retained import M, Retained, retained_for
 from wellbeing.rounds import answer_numbers_sql
 
@@ -65,6 +66,9 @@ def report_courses(project, period: Period):
 class Gathered:
     data: dict  # exactly the contract's report
     paired_tests: list  # per paired row: {"to", "sd", "t", "p"} (paired t-test), for the page and exports
+    # Paired change of the exit indicators (outcomes.selectors): beside the contract's report, not in it,
+    # so the national format stays exactly what it is; the JSON view adds it under its own key.
+    exit_indicators: dict | None = None
 
 
 def project_report(project, as_of: date, period_start: date | None = None) -> dict:
@@ -110,10 +114,11 @@ def gather(project, as_of: date, period_start: date | None = None) -> Gathered:
         trafficking, who5_rows = later.result()
         data["trafficking_referrals"] = trafficking + retained.count(M.TRAFFICKING)
         data["who5"], tests = who5_summary_from(who5_rows, retained)
+        exit_indicators = paired_change(courses, as_of)
     caveats = retained_caveats(retained)
     if caveats:  # only then: a report that deletions leave exact looks the same as before them
         data["caveats"] = caveats
-    return Gathered(data, tests)
+    return Gathered(data, tests, exit_indicators)
 
 
 def retained_caveats(retained: Retained) -> list[str]:

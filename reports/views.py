@@ -10,7 +10,7 @@ from brobygger.disclosure import Audience, audience
 
 from . import exports
 from .access import can_compare, national_analyst_projects, project_for_report, report_projects
-from .disclosure import as_json, disclosed_report, for_audience
+from .disclosure import as_json, disclosed_report, exit_indicators_for_audience, for_audience
 from .forms import ReportForm
 from .presentation import comparison_tables, report_tables
 from .services import Gathered, gather
@@ -24,11 +24,12 @@ def _report_context(request, slug, *, tables=True):
     as_of, period_start = form.dates()
     gathered = gather(project, as_of, period_start)
     reader = audience(request.user, project)
-    gathered = Gathered(for_audience(gathered.data, reader), gathered.paired_tests)
+    gathered = Gathered(for_audience(gathered.data, reader), gathered.paired_tests,
+                        exit_indicators_for_audience(gathered.exit_indicators, reader))
     outside = reader == Audience.OUTSIDE
     return {
         "project": project, "form": form, "as_of": as_of, "period_start": period_start, "outside": outside,
-        "report": gathered.data, "tables": report_tables(gathered, outside=outside) if tables else None,
+        "report": gathered.data, "exit_indicators": gathered.exit_indicators, "tables": report_tables(gathered, outside=outside) if tables else None,
         "query": request.GET.urlencode(),
     }
 
@@ -50,7 +51,8 @@ def project_report(request, slug):
 
 def project_report_json(request, slug):
     context = _report_context(request, slug, tables=False)
-    return HttpResponse(json.dumps(as_json(context["report"]), ensure_ascii=False, indent=2),
+    report = {**context["report"], "exit_indicators": context["exit_indicators"]}  # beside the contract's keys
+    return HttpResponse(json.dumps(as_json(report), ensure_ascii=False, indent=2),
                         content_type="application/json; charset=utf-8")
 
 
@@ -79,7 +81,11 @@ def _compare_context(request):
     projects = list(national_analyst_projects(request.user).order_by("name"))
     # Stored once for each project compared, so each project's coordinator reads it.
     log.concerns(request, *projects)
-    reports = [disclosed_report(gather(p, as_of, period_start).data) for p in projects]
+    reports = []
+    for p in projects:
+        gathered = gather(p, as_of, period_start)
+        reports.append({**disclosed_report(gathered.data),
+                        "exit_indicators": exit_indicators_for_audience(gathered.exit_indicators, Audience.OUTSIDE)})
     return {
         "form": form, "as_of": as_of, "period_start": period_start, "tables": comparison_tables(reports),
         "reports": reports, "title": _("Projects side by side"), "query": request.GET.urlencode(), "outside": True,

@@ -156,3 +156,24 @@ def test_no_other_module_writes_or_reads_spreadsheets_or_parses_dates_itself():
         if relative != Path("brobygger/genders.py") and '"Non-binær"' in text:
             offenders.append(str(relative))
     assert offenders == []
+
+
+def test_excel_columns_have_widths_and_numbers_and_dates_have_formats():
+    import io
+    from datetime import date
+
+    import openpyxl
+
+    from brobygger.spreadsheets import Sheet, write_xlsx
+
+    sheet = Sheet("Tal", ["Indsats", "Forløb", "Andel"],
+                  [["Beskæftigelses- og uddannelsesindsatser", 12345, 41.5], ["Bolig", 7, 3.0]])
+    dated = Sheet("Datoer", ["Dato"], [[date(2026, 3, 1)]])
+    book = openpyxl.load_workbook(io.BytesIO(write_xlsx([sheet, dated])))
+    ws = book["Tal"]
+    assert ws.column_dimensions["A"].width == len("Beskæftigelses- og uddannelsesindsatser") + 2
+    assert ws.column_dimensions["B"].width == 8  # "Forløb" and "12,345" are short: the minimum
+    assert (ws["B2"].number_format, ws["C2"].number_format) == ("#,##0", "#,##0.0")
+    assert ws["A2"].number_format == "General"
+    assert book["Datoer"]["A2"].number_format == "yyyy-mm-dd"
+    assert book["Datoer"].column_dimensions["A"].width == 12

@@ -65,3 +65,20 @@ def test_demo_data_builds(db):
     assert OutreachContact.objects.filter(project=project).count() > 50
     assert Card.objects.filter(project=project).count() == 60
     assert GroupActivity.objects.filter(project=project, kind="business_course").exists()
+
+
+def test_team_meeting_shows_the_outreach_trend_against_the_period_before(world, log):
+    from outreach.sections import team_meeting_section
+
+    today = timezone.localdate()
+    since = today - timedelta(days=6)  # this period: 7 days; the one before: the 7 days until `since`
+    now = timezone.now()
+    log(at=now - timedelta(days=1))
+    for days in (7, 8, 13):  # in the period before
+        log(at=now - timedelta(days=days), may_backdate=True)
+    log(at=now - timedelta(days=14), may_backdate=True)  # before both periods
+    section = team_meeting_section(request_for(world.users["coordinator"], since), world.project)
+    assert (section["total"], section["previous_total"]) == (1, 3)
+    assert (section["previous_start"], section["previous_end"]) == (today - timedelta(days=13), today - timedelta(days=7))
+    html = "".join(render_sections("team_meeting", request_for(world.users["coordinator"], since), world.project))
+    assert 'id="outreach-trend-before">3<' in html

@@ -85,16 +85,16 @@ def esbjerg(world):
 
 def test_the_number_of_queries_does_not_grow_with_the_data(world, django_assert_num_queries):
     # Five for the courses still there, one for what deleted courses left (rights.retained).
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         project_report(world.project, date(2026, 6, 1))
     import_registrations(project=world.project, data=esbjerg_bytes("registrering.xlsx"))
     import_who5(project=world.project, data=esbjerg_bytes("who5.csv"))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         project_report(world.project, date(2026, 6, 1))
     from django.core.management import call_command
 
     call_command("apply_retention", "--today", "2034-01-01", stdout=io.StringIO())
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         project_report(world.project, date(2023, 6, 1), date(2023, 1, 1))
 
 

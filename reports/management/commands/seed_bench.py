@@ -10,6 +10,8 @@ from accounts.models import Membership, User
 from brobygger.bulk import BATCH, insert_rows
 from courses.models import Course, Gender, InterventionRecord, Referral
 from exchange.services import _new_codes, create_project
+from outcomes.categories import INDICATORS
+from outcomes.models import Measurement
 from projects.models import Intervention, Project
 from wellbeing.models import Who5Response, who5_score
 
@@ -20,7 +22,7 @@ INTERVENTIONS = ["Rådgivning", "Rådgivning af fagperson", "Koordinerende forl�
 
 class Command(BaseCommand):
     help = ("Create the project 'bench' with N synthetic courses, about ten intervention records and three "
-            "WHO-5 answers each, and a coordinator 'bench-coordinator'. For benchmarks only.")
+            "WHO-5 answers each, exit indicators measured two or three times for seven in ten, and a coordinator 'bench-coordinator'. For benchmarks only.")
 
     def add_arguments(self, parser):
         parser.add_argument("--courses", type=int, default=100_000)
@@ -55,7 +57,7 @@ class Command(BaseCommand):
                 insert_rows(Course, batch)
                 ids = dict(Course.objects.filter(project=project, project_ref__in=[c["project_ref"] for c in batch])
                            .values_list("project_ref", "pk"))
-                records, answers, referrals = [], [], []
+                records, answers, referrals, measurements = [], [], [], []
                 for course in batch:
                     course_id, start = ids[course["project_ref"]], course["start_date"]
                     for _n in range(rng.randint(7, 13)):
@@ -69,12 +71,20 @@ class Command(BaseCommand):
                             "course_id": course_id, "answered_on": start + timedelta(days=60 * k),
                             "mode": "imported", "item1": items[0], "item2": items[1], "item3": items[2],
                             "item4": items[3], "item5": items[4], "score": who5_score(items)})
+                    # Exit indicators for seven in ten: a start and one or two follow-ups (issue 16).
+                    if rng.random() < 0.7:
+                        for k in range(rng.randint(2, 3)):
+                            measurements.append({
+                                "course_id": course_id, "measured_on": start + timedelta(days=90 * k),
+                                "kind": "start" if k == 0 else "follow_up",
+                                **{i.field: rng.choice(i.choices.values) for i in INDICATORS}})
                     if rng.random() < 0.05:
                         referrals.append({"course_id": course_id, "target": Referral.Target.ANTI_TRAFFICKING,
                                           "date": start, "organisation_id": org.pk})
                 insert_rows(InterventionRecord, records)
                 insert_rows(Who5Response, answers)
                 insert_rows(Referral, referrals)
+                insert_rows(Measurement, measurements)
             made += len(batch)
             self.stdout.write(f"{made} courses", ending="\r")
         self.stdout.write(f"Created the project {slug} with {made} courses.")
