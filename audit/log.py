@@ -1,13 +1,13 @@
 """Writing the access log. Other apps call `record` for acts the middleware cannot see."""
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from brobygger.identity import identity_problems
 from brobygger.logfilter import CITIZEN_LINK, LINK
+from brobygger.text import clean_control_characters
 from signin.middleware import client_ip
 
 from .models import AccessEvent
@@ -16,8 +16,6 @@ logger = logging.getLogger("brobygger.audit")
 Action = AccessEvent.Action
 REFUSED = "[refused: identifying text]"
 REFUSED_SHORT = "[refused]"  # where the column is too narrow for REFUSED (a course code)
-# NUL and other control characters: PostgreSQL refuses NUL, and none belongs in a log line.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # Query parameters that are not search criteria.
 NOT_CRITERIA = {"page", "csrfmiddlewaretoken"}
 # URL arguments that open something by themselves (the citizen's one-time WHO-5 link):
@@ -28,7 +26,8 @@ SECRET = "[link]"  # nosec B105  # the placeholder written instead of a link, no
 
 def safe_text(value: str, limit: int = 80) -> str:
     """A value fit for the log: never a CPR number, phone or e-mail someone typed."""
-    value = CONTROL_CHARACTERS.sub("", str(value or ""))
+    # No control character in a log line (PostgreSQL refuses NUL; a newline would forge a line).
+    value = clean_control_characters(str(value or ""))
     if identity_problems(value):
         return REFUSED if len(REFUSED) <= limit else REFUSED_SHORT
     return value[:limit]

@@ -23,14 +23,13 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 
+from brobygger.text import clean_control_characters
+
 # What Excel (and LibreOffice) take as the start of a formula, or of a DDE call: the four
 # signs, their full-width forms (an East Asian keyboard or a pasted text gives these, and
 # some spreadsheet programs fold them to the plain ones), and the whitespace that can lead
 # a formula past a guard that only looks at the first character.
 FORMULA_STARTS = frozenset("=+-@\t\r\n＝＋－＠")
-# Characters an .xlsx (XML 1.0) cannot hold, and the C1 controls and noncharacters no one
-# types on purpose: removed from every text cell. Tab, line feed and carriage return stay.
-CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 CSV_SEPARATORS = (",", ";", "\t")
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y")
 DATE_FORMS = "YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY, DD/MM/YYYY"
@@ -43,8 +42,9 @@ class UnreadableFile(Exception):
 # -- text in cells ------------------------------------------------------------------------
 
 def clean_text(text: str) -> str:
-    """`text` without control characters (a stored name with \\x0b or \\x1b must still export)."""
-    return CONTROL_RE.sub("", text)
+    """`text` without the characters an .xlsx (XML 1.0) cannot hold: the one rule of
+    brobygger.text, with line breaks kept (a stored name with \\x0b or \\x1b must still export)."""
+    return clean_control_characters(text, multiline=True)
 
 
 def looks_like_formula(text: str) -> bool:
