@@ -187,6 +187,16 @@ class UI:
         self.page.wait_for_load_state()
         return self
 
+    def sign_out(self):
+        """Sign out from the header and wait until signed out: the button first clears what the
+        outreach pages keep on the phone, then sends the form (brobygger/static/brobygger/app.js)."""
+        import re
+
+        self.page.locator("header button:has-text('Log ud'), header button:has-text('Sign out')").filter(
+            visible=True).first.click()
+        self.page.wait_for_url(re.compile(r"/signin/login/"))
+        return self
+
     def phone(self):
         self.page.set_viewport_size({"width": 390, "height": 844})
         return self

@@ -1,5 +1,7 @@
 """The header at the desk and on the phone: the menu, signing out, the language."""
 
+import re
+
 import pytest
 
 from tests.browser.session import sign_in
@@ -21,7 +23,7 @@ def test_on_a_phone_the_menu_holds_sign_out_and_the_language(ui, world, width):
     assert page.locator("html").get_attribute("lang") == "en"
     page.locator(".app-nav-toggle summary").click()
     page.get_by_role("button", name="Sign out").filter(visible=True).click()
-    page.wait_for_load_state()
+    page.wait_for_url(re.compile(r"/signin/login/"))  # the button clears the phone's storage, then sends
     ui.goto("/courses/")
     assert "/signin/login/" in page.url
 

@@ -34,7 +34,7 @@ def test_enrol_then_sign_in_with_a_totp_code(ui, live_world):
     assert page.locator(".recovery-codes li").count() == 10
     page.click("text=" + ("I have written them down" if "written" in page.content() else "Jeg har skrevet dem ned"))
     # Sign out and in again, now with the code step.
-    page.click("header button:has-text('Log ud'), header button:has-text('Sign out')")
+    ui.sign_out()
     ui.login("caseworker_a")
     assert "/signin/" not in page.url
     ui.goto(f"/courses/{live_world.course_a.code}/")
@@ -44,7 +44,7 @@ def test_enrol_then_sign_in_with_a_totp_code(ui, live_world):
 def test_coordinator_sees_the_course_view_in_the_access_log(ui, live_world):
     ui.login("caseworker_a")
     ui.goto(f"/courses/{live_world.course_a.code}/")
-    ui.page.click("header button:has-text('Log ud'), header button:has-text('Sign out')")
+    ui.sign_out()
     ui.login("coordinator")
     ui.goto(f"/audit/?course={live_world.course_a.code}")
     ui.check()
