@@ -5,13 +5,13 @@ its first measurement (earliest date, then the first recorded) and its *latest* 
 (latest date, then the last recorded; an end measurement is the latest by its date). Only
 these courses are compared, each with itself: the same people at entry and latest.
 
-One query: a GROUP BY over entry x latest answer per indicator, the seven joined by UNION ALL;
-the same single query however many courses.
+One query: the pairs once (window functions over the measurements), then a GROUP BY over entry x
+latest answer per indicator, joined by UNION ALL; the same single query however many courses.
 """
 
 from datetime import date
 
-from django.db.models import CharField, Count, OuterRef, Subquery, Value
+from django.db import connection
 
 from .categories import BETTER, INDICATORS, NOT_COMPARABLE, SAME, WORSE, direction
 from .models import Measurement
@@ -19,35 +19,46 @@ from .models import Measurement
 DIRECTIONS = (BETTER, SAME, WORSE, NOT_COMPARABLE)
 
 
-def _measured(as_of: date):
-    return Measurement.objects.filter(course=OuterRef("pk"), measured_on__lte=as_of)
+def pairs_sql(courses, as_of: date) -> tuple[str, tuple]:
+    """SQL (and params) of one row per course measured twice or more up to `as_of`: the course and,
+    per indicator, the answer at entry (`a_<field>`) and at the latest (`b_<field>`).
 
-
-def paired_courses(courses, as_of: date):
-    """`courses` with two or more measurements up to `as_of`, annotated with the entry's and the latest's pk."""
-    first = _measured(as_of).order_by("measured_on", "pk").values("pk")[:1]
-    last = _measured(as_of).order_by("-measured_on", "-pk").values("pk")[:1]
-    # The courses with two measurements first, from the measurements' index: the entry and latest
-    # look-ups then run for those only, not for every course of a large project.
-    twice = (Measurement.objects.filter(course__in=courses, measured_on__lte=as_of).values("course")
-             .annotate(n=Count("pk")).filter(n__gte=2).values("course"))
-    return courses.filter(pk__in=twice).annotate(entry_pk=Subquery(first), latest_pk=Subquery(last))
+    One pass over the measurements, one window over each course's measurements in order: the
+    first row of a course carries its own answers (entry) and the window's last (latest); a
+    course with fewer than two is left out.
+    """
+    table = connection.ops.quote_name(Measurement._meta.db_table)
+    inner, params = courses.order_by().values("pk").query.sql_with_params()
+    fields = [connection.ops.quote_name(i.field) for i in INDICATORS]
+    entry_and_latest = ", ".join(f"m.{f} AS a_{i.field}, LAST_VALUE(m.{f}) OVER whole AS b_{i.field}"
+                                 for f, i in zip(fields, INDICATORS, strict=True))
+    sql = (
+        f"SELECT * FROM (SELECT m.course_id AS course_id, {entry_and_latest}, "  # noqa: S608  # nosec B608  # names from the models, inner query from the ORM; values are bound
+        "ROW_NUMBER() OVER whole AS k, COUNT(*) OVER whole AS n "
+        f"FROM {table} m WHERE m.measured_on <= %s AND m.course_id IN ({inner}) "
+        "WINDOW whole AS (PARTITION BY m.course_id ORDER BY m.measured_on, m.id "
+        "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) r WHERE r.k = 1 AND r.n >= 2"
+    )
+    return sql, (as_of, *params)
 
 
 def paired_change(courses, as_of: date) -> dict:
     """{"paired": courses compared, "indicators": {field: {"transitions": {from: {to: n}},
     "direction": {better, same, worse, not_comparable: n}, "entry": {answer: n}, "latest": {answer: n}}}};
     every answer is a key, zeros included."""
-    pairs = paired_courses(courses, as_of)
-    answer = lambda pk, field: Subquery(Measurement.objects.filter(pk=OuterRef(pk)).values(field)[:1])  # noqa: E731
-    grouped = [
-        pairs.annotate(indicator=Value(i.field, output_field=CharField()), a=answer("entry_pk", i.field), b=answer("latest_pk", i.field))
-        .values("indicator", "a", "b").annotate(n=Count("pk")).order_by()
-        for i in INDICATORS
-    ]
+    pairs, params = pairs_sql(courses, as_of)
+    grouped = " UNION ALL ".join(
+        # The field names are the fixed identifiers of outcomes.categories, never input.
+        f"SELECT '{i.field}', p.a_{i.field}, p.b_{i.field}, COUNT(*) "  # noqa: S608  # nosec B608
+        f"FROM pairs p GROUP BY p.a_{i.field}, p.b_{i.field}"
+        for i in INDICATORS)
+    with connection.cursor() as cursor:
+        # One query: the pairs once (a common table expression), then every indicator's GROUP BY.
+        cursor.execute(f"WITH pairs AS MATERIALIZED ({pairs}) {grouped}", params)  # noqa: S608  # nosec B608  # field names from categories; values are bound
+        counted = cursor.fetchall()
     transitions = {i.field: {a: dict.fromkeys(i.choices.values, 0) for a in i.choices.values} for i in INDICATORS}
-    for row in grouped[0].union(*grouped[1:], all=True).order_by():  # one query: every indicator's GROUP BY
-        transitions[row["indicator"]][row["a"]][row["b"]] += row["n"]
+    for field, a, b, n in counted:
+        transitions[field][a][b] += n
     result = {"paired": 0, "indicators": {}}
     for indicator in INDICATORS:
         values = indicator.choices.values

@@ -105,16 +105,18 @@ def _on_own_connection(func, *args):
 def gather(project, as_of: date, period_start: date | None = None) -> Gathered:
     """The report, counting the courses still there and what deleted ones left (rights.retained)."""
     courses = report_courses(project, Period(period_start, as_of))
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="report") as pool:
-        # About half the work each way: the WHO-5 rounds (a window over every answer) and the
-        # referrals beside; the courses' totals and their interventions here.
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="report") as pool:
+        # About a third of the work each: the WHO-5 rounds (a window over every answer) and the
+        # referrals beside; the exit indicators' pairs (a window over every measurement) beside
+        # too; the courses' totals and their interventions here.
         later = beside(pool, _referrals_and_who5, courses, as_of)
+        pairs = beside(pool, paired_change, courses, as_of)
         retained = retained_for(project, period_start, as_of)
         data = _registrations(project, courses, as_of, retained)
         trafficking, who5_rows = later.result()
         data["trafficking_referrals"] = trafficking + retained.count(M.TRAFFICKING)
         data["who5"], tests = who5_summary_from(who5_rows, retained)
-        exit_indicators = paired_change(courses, as_of)
+        exit_indicators = pairs.result()
     caveats = retained_caveats(retained)
     if caveats:  # only then: a report that deletions leave exact looks the same as before them
         data["caveats"] = caveats
