@@ -24,12 +24,13 @@ NAMES = {
     "place": "SIO\x0b2. sal",
     "service": "Jobcenter\x0bNord",
 }
+# By the one rule of brobygger.text: Word's line break (\x0b) is a line break, the rest goes.
 CLEAN = {
-    "site": "H17Nord",
+    "site": "H17\nNord",
     "intervention": "Rådgivning[31m",
     "topic": "Bolig",
-    "place": "SIO2. sal",
-    "service": "JobcenterNord",
+    "place": "SIO\n2. sal",
+    "service": "Jobcenter\nNord",
 }
 
 
