@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -48,11 +48,12 @@ def months_between(start: date, end: date) -> list[date]:
     return months
 
 
-def thousands(amount: Decimal | None) -> Decimal | None:
-    """DKK -> whole thousands of DKK, rounded half up as in the budget note (424.5 -> 425)."""
+def thousands(amount: Decimal | None) -> int | None:
+    """DKK -> whole thousands of DKK, rounded half up as in the budget note (424.5 -> 425): the one
+    rounding rule (brobygger.rounding)."""
     if amount is None:
         return None
-    return (Decimal(amount) / THOUSAND).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    return rounding.round_half_up(Decimal(amount) / THOUSAND, 0)
 
 
 def period_label(start: date, end: date) -> str:
