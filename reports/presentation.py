@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from brobygger import agebands, charts
 from brobygger.disclosure import HIDDEN
@@ -75,9 +75,9 @@ def count_table(key, title, first_header, counts: dict, total, labeller=str, cha
     return Table(key, title, [first_header, _("Citizens"), _("Share (%)")], rows, chart, numeric=numeric)
 
 
-HIDDEN_NOTE = _lazy("“hidden”: a count of fewer than 5 people, or a count hidden so that such a count cannot be "
-                    "worked out from the totals, the other cells or the other tables. A mean over fewer than 5 "
-                    "people is hidden too.")
+HIDDEN_NOTE = gettext_lazy("“hidden”: a count of fewer than 5 people, or a count hidden so that such a count cannot be "
+                           "worked out from the totals, the other cells or the other tables. A mean over fewer than 5 "
+                           "people is hidden too.")
 
 
 def report_tables(gathered: Gathered, *, outside: bool = False) -> list[Table]:
