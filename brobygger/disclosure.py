@@ -90,10 +90,6 @@ _hidden_text = lazy(lambda: gettext("hidden"), str)
 HIDDEN = Hidden()
 
 
-def is_hidden(value) -> bool:
-    return value is HIDDEN
-
-
 def is_small(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value < THRESHOLD
 
