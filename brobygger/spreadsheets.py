@@ -138,8 +138,8 @@ def write_xlsx(sheets: list[Sheet]) -> bytes:
         if value is not None and not isinstance(value, int | float | date | datetime | str):
             value = str(value)  # lazy translations, Decimals, model instances: their text
         if isinstance(value, str):
-            # A bare CR would come back as LF anyway (XML reads line ends so): say so here.
-            text = clean_text(value).replace("\r\n", "\n").replace("\r", "\n")
+            # Line breaks come out as LF (a bare CR would come back as LF anyway: XML reads line ends so).
+            text = clean_text(value)
             result = WriteOnlyCell(sheet, value=text)
             result.data_type = "s"  # never a formula, whatever the text
             if looks_like_formula(text):

@@ -35,8 +35,14 @@ def _unknown(key, hidden, implicit=()):
 @given(st.lists(counts, min_size=1, max_size=6))
 def test_no_count_of_one_to_four_is_ever_shown(cells):
     shown, total = hide_counts(dict(enumerate(cells)), sum(cells))
-    for value in [*shown.values(), total]:
-        assert value is HIDDEN or not 0 < value < THRESHOLD
+    for key, value in [*enumerate(cells), ("total", sum(cells))]:
+        cell = total if key == "total" else shown[key]
+        if 0 < value < THRESHOLD:
+            assert cell is HIDDEN, (cells, key)
+        elif value == 0:
+            assert cell == 0, (cells, key)  # a zero is shown: no one is in it
+        elif cell is not HIDDEN:
+            assert cell == value, (cells, key)  # what is shown is the count itself
 
 
 @settings(deadline=None)  # a shared, busy machine

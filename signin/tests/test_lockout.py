@@ -2,16 +2,13 @@
 out; a coordinator or an administrator lifts a wait with a logged reason; no typed user name is kept."""
 
 import logging
-import time
 from datetime import timedelta
 
-import pyotp
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AccessEvent
-from signin import services
 
 PASSWORD = "correct horse battery staple"
 OFFICE = "10.1.1.1"
@@ -27,14 +24,6 @@ def fail(client, username, times=5, address=OFFICE):
         response = attempt(client, username, "wrong password here", address)
         assert response.status_code in (200, 429)
     return response
-
-
-@pytest.fixture
-def enrolled(world):
-    user = world.users["caseworker_a"]
-    device = services.start_enrolment(user)
-    assert services.verify_totp(user, pyotp.TOTP(device.secret).at(time.time() - 30))
-    return pyotp.TOTP(device.secret)
 
 
 def test_five_wrong_passwords_slow_the_account_down_from_that_address_only(client, world, enrolled):

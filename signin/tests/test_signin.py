@@ -16,15 +16,6 @@ def password_step(client, username, password=PASSWORD, next_url=""):
     return client.post(reverse("login"), {"username": username, "password": password, "next": next_url})
 
 
-@pytest.fixture
-def enrolled(world):
-    """caseworker_a with a confirmed authenticator app; returns its pyotp.TOTP."""
-    user = world.users["caseworker_a"]
-    device = services.start_enrolment(user)
-    assert services.verify_totp(user, pyotp.TOTP(device.secret).at(time.time() - 30))
-    return pyotp.TOTP(device.secret)
-
-
 def signed_in_user(client):
     return client.get(reverse("home")).wsgi_request.user
 
