@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from brobygger import genders
 from brobygger.bulk import insert_rows
 from brobygger.identity import check_no_identity
-from brobygger.spreadsheets import Sheet, clean_text, write_csv, write_xlsx
+from brobygger.spreadsheets import Sheet, write_csv, write_xlsx
+from brobygger.text import clean_control_characters
 from courses.models import CODE_ALPHABET, CODE_LENGTH, Course, InterventionRecord, Referral
 from projects.models import Intervention, Organisation, Project
 from wellbeing.models import Who5Response, who5_score
@@ -78,9 +79,10 @@ def _new_codes(prefix: str, count: int) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """How a name in a file is matched to a stored one: without control characters (the export
-    drops them), surrounding spaces and case."""
-    return clean_text(name).strip().casefold()
+    """How a name in a file is matched to a stored one: on one line, as the reader takes a cell
+    (a name stored with Word's line break exports as a line break and reads back as a space),
+    without control characters, surrounding spaces and case."""
+    return clean_control_characters(name).strip().casefold()
 
 
 def _by_borger_id(rows: list) -> dict:
