@@ -334,3 +334,17 @@ def test_an_id_made_of_digits_is_no_phone_number():
 
     assert not is_text_field(forms.UUIDField())
     assert WithId({"client_id": "20241234-5678-4123-8123-010190123456"}).is_valid()
+
+
+def test_a_form_declares_what_a_free_text_field_may_hold_as_for_any_text_field():
+    from brobygger.forms import Form, FreeTextField
+
+    class Contact(Form):
+        identity_allows = {"phone": ("phone",)}
+        phone = FreeTextField()
+        note = FreeTextField()
+
+    form = Contact({"phone": "tlf 12 34 56 78", "note": "tlf 12 34 56 78"})
+    assert not form.is_valid()
+    assert list(form.errors) == ["note"]
+    assert [e.code for e in form.errors.as_data()["note"]] == ["identity"]
