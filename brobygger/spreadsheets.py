@@ -36,7 +36,6 @@ from brobygger.text import clean_control_characters
 FORMULA_STARTS = frozenset("=+-@\t\r\n＝＋－＠")
 CSV_SEPARATORS = (",", ";", "\t")
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y")
-DATE_FORMS = "YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY, DD/MM/YYYY"
 
 
 class UnreadableFile(Exception):
