@@ -5,6 +5,7 @@ on every bar or point (so colour is never the only carrier of meaning), and is m
 shown beside a table of the same numbers.
 """
 
+import textwrap
 from html import escape
 
 from django.utils.formats import number_format
@@ -14,6 +15,7 @@ BAR_COLOUR = "#0059b3"
 LINE_COLOURS = ["#0059b3", "#b35900", "#1a7f37", "#6f42c1"]
 TEXT = "#1a1a1a"
 FONT = 'font-family="IBM Plex Sans, Arial, sans-serif"'
+LABEL_CHARS, LINE_HEIGHT = 24, 15  # 24 characters of 13 px text fit the 192 px left of the bars
 
 _counter = 0
 
@@ -24,24 +26,19 @@ def _id(prefix: str) -> str:
     return f"{prefix}-{_counter}"
 
 
-def _fmt(value) -> str:
+def _fmt(value, unit: str = "") -> str:
+    """A figure with its unit; "–" for none, and text or a hidden count (brobygger.disclosure.HIDDEN)
+    as it is, with no unit after it."""
     if value is None:
         return "–"
-    if not isinstance(value, int | float):  # text, or a hidden count (brobygger.disclosure.HIDDEN)
+    if not isinstance(value, int | float):
         return str(value)
-    if isinstance(value, float):
-        return number_format(value, 1)
-    return number_format(value)
+    return (number_format(value, 1) if isinstance(value, float) else number_format(value)) + unit
 
 
 def _label_lines(label) -> list[str]:
     """A label in lines of at most LABEL_CHARS characters, broken between words: never cut off."""
-    import textwrap
-
     return textwrap.wrap(str(label), LABEL_CHARS, break_long_words=False, break_on_hyphens=False) or [""]
-
-
-LABEL_CHARS, LINE_HEIGHT = 24, 15  # 24 characters of 13 px text fit the 192 px left of the bars
 
 
 def bar_chart(title: str, labels: list, values: list, *, description: str = "", unit: str = "") -> str:
@@ -57,8 +54,7 @@ def bar_chart(title: str, labels: list, values: list, *, description: str = "", 
     height = (sum(heights) or row) + 2 * pad
     numeric = [v for v in values if isinstance(v, int | float)]
     top = max(numeric) if numeric and max(numeric) > 0 else 1
-    desc = description or "; ".join(f"{label}: {_fmt(v)}{unit if isinstance(v, int | float) else ''}"
-                                    for label, v in zip(labels, values, strict=True))
+    desc = description or "; ".join(f"{label}: {_fmt(v, unit)}" for label, v in zip(labels, values, strict=True))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'role="img" aria-labelledby="{chart_id}-t {chart_id}-d" class="chart-svg" {FONT} font-size="13">',
@@ -81,7 +77,7 @@ def bar_chart(title: str, labels: list, values: list, *, description: str = "", 
             )
         parts.append(
             f'<text x="{label_w + length + 6:.1f}" y="{middle + 4:.1f}" fill="{TEXT}">'
-            f"{escape(_fmt(value))}{escape(unit) if isinstance(value, int | float) else ''}</text>"
+            f"{escape(_fmt(value, unit))}</text>"
         )
         y += h
     parts.append("</svg>")

@@ -80,8 +80,10 @@ class TextSafeFormMixin:
                 continue
             names.append(name)
             if not getattr(field, "text_guarded", False):
+                # The form's declaration decides, for a FreeTextField too (its own check knows no allowance).
+                field.validators = [v for v in field.validators if v is not check_no_identity]
                 allow = tuple(self.identity_allows.get(name, ()))
-                if set(allow) != set(KINDS) and check_no_identity not in field.validators:
+                if set(allow) != set(KINDS):
                     field.validators.append(partial(check_no_identity, allow=allow))
                 field.text_guarded = True
             if self.is_bound:

@@ -126,7 +126,3 @@ def check_no_identity(value, *, allow=()) -> None:
 def check_no_cpr(value) -> None:
     """For a field that may hold public contact details (a service's own phone and e-mail): never a CPR number."""
     check_no_identity(value, allow=("email", "phone"))
-
-
-def looks_like_cpr(value: str) -> bool:
-    return bool(CPR_RE.fullmatch(INVISIBLE_RE.sub("", value or "").strip()))

@@ -11,6 +11,10 @@
 - `read_csv` decodes (UTF-8 with or without BOM, else Windows-1252 as Danish Excel saves
   "CSV (semikolonsepareret)") and guesses the separator; `parse_date` reads a date cell or
   one of the four written forms. Both are shared by every importer.
+- `cell_text` reads a workbook cell as a one-line form field takes text (brobygger.text):
+  control characters out, a line break (Alt+Enter in Excel) a space. `read_csv` gives the
+  file's text as it is: its one importer of free text (the budget's) keeps a row's hash of
+  the file's own text and cleans what it stores.
 
 No app is imported here: `brobygger` is the floor every app stands on.
 """
@@ -32,7 +36,6 @@ from brobygger.text import clean_control_characters
 FORMULA_STARTS = frozenset("=+-@\t\r\n＝＋－＠")
 CSV_SEPARATORS = (",", ";", "\t")
 DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y")
-DATE_FORMS = "YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY, DD/MM/YYYY"
 
 
 class UnreadableFile(Exception):
@@ -138,8 +141,8 @@ def write_xlsx(sheets: list[Sheet]) -> bytes:
         if value is not None and not isinstance(value, int | float | date | datetime | str):
             value = str(value)  # lazy translations, Decimals, model instances: their text
         if isinstance(value, str):
-            # A bare CR would come back as LF anyway (XML reads line ends so): say so here.
-            text = clean_text(value).replace("\r\n", "\n").replace("\r", "\n")
+            # Line breaks come out as LF (a bare CR would come back as LF anyway: XML reads line ends so).
+            text = clean_text(value)
             result = WriteOnlyCell(sheet, value=text)
             result.data_type = "s"  # never a formula, whatever the text
             if looks_like_formula(text):
@@ -216,12 +219,13 @@ def read_csv(data: bytes):
 
 
 def cell_text(value) -> str:
-    """A cell's value as trimmed text: a whole float as an integer, None as empty."""
+    """A cell's value as trimmed text on one line, without control characters: a whole float as an
+    integer, None as empty."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return clean_control_characters(str(value)).strip()
 
 
 def parse_date(value) -> date | None:

@@ -23,7 +23,3 @@ def clean_control_characters(value: str, *, multiline: bool = False) -> str:
     """`value` without control characters: line breaks kept (as \\n) only if `multiline`, tabs too."""
     value = CONTROL_RE.sub("", LINE_BREAKS_RE.sub("\n", value))
     return value if multiline else ONE_LINE_RE.sub(" ", value)
-
-
-def has_control_characters(value: str, *, multiline: bool = False) -> bool:
-    return clean_control_characters(value, multiline=multiline) != value

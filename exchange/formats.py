@@ -14,7 +14,7 @@ from time import monotonic
 from django.utils.translation import gettext as _
 
 from brobygger import genders
-from brobygger.identity import identity_problems, looks_like_cpr
+from brobygger.identity import identity_problems
 from brobygger.spreadsheets import UnreadableFile, cell_text, parse_date, read_csv, unguard
 
 __all__ = ["UnreadableFile", "parse_date"]
@@ -316,7 +316,7 @@ def _read_registration_rows(rows, deadline: float | None = None) -> Parsed:
         reg = Registration(row=number, ref=_text(get(ID)))
         if not reg.ref:
             problems.append(Problem(number, col(ID), _("The Borger-ID is empty.")))
-        elif looks_like_cpr(reg.ref) or identity_problems(reg.ref):
+        elif identity_problems(reg.ref):
             problems.append(Problem(number, col(ID), _(
                 "The Borger-ID looks like a CPR number or contact details. Use the project's own pseudonymous id.")))
         elif len(reg.ref) > 40:

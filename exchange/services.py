@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from brobygger import genders
 from brobygger.bulk import insert_rows
 from brobygger.identity import check_no_identity
-from brobygger.spreadsheets import Sheet, clean_text, write_csv, write_xlsx
+from brobygger.spreadsheets import Sheet, write_csv, write_xlsx
+from brobygger.text import clean_control_characters
 from courses.models import CODE_ALPHABET, CODE_LENGTH, Course, InterventionRecord, Referral
 from projects.models import Intervention, Organisation, Project
 from wellbeing.models import Who5Response, who5_score
@@ -78,22 +79,29 @@ def _new_codes(prefix: str, count: int) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """How a name in a file is matched to a stored one: without control characters (the export
-    drops them), surrounding spaces and case."""
-    return clean_text(name).strip().casefold()
+    """How a name in a file is matched to a stored one: on one line, as the reader takes a cell
+    (a name stored with Word's line break exports as a line break and reads back as a space),
+    without control characters, surrounding spaces and case."""
+    return clean_control_characters(name).strip().casefold()
+
+
+def _by_borger_id(rows: list) -> dict:
+    """(course code, own id, value) rows -> Borger-ID -> value, case-insensitively. A Borger-ID is
+    the course's own id (project_ref) or its course code, which the export writes for a course
+    registered without an own id; an own id wins over a code that reads the same."""
+    found = {code.casefold(): value for code, _ref, value in rows}
+    found.update((ref.casefold(), value) for _code, ref, value in rows if ref)
+    return found
 
 
 def existing_courses(project: Project) -> dict:
-    """Borger-ID -> course, case-insensitively: the course's own id (project_ref) and its course
-    code, which the export writes for a course registered without an own id."""
-    found = {}
-    courses = list(project.courses.all())
-    for course in courses:
-        found[course.code.casefold()] = course
-    for course in courses:
-        if course.project_ref:
-            found[course.project_ref.casefold()] = course
-    return found
+    """Borger-ID -> course (to update it)."""
+    return _by_borger_id([(c.code, c.project_ref, c) for c in project.courses.all()])
+
+
+def course_ids(project: Project) -> dict:
+    """Borger-ID -> course id (to know it)."""
+    return _by_borger_id(list(project.courses.values_list("code", "project_ref", "pk")))
 
 
 def new_catalogue_entries(project: Project, names) -> list[str]:
@@ -130,16 +138,16 @@ def check_registrations(project: Project, data: bytes, *, time_limit: float | No
         parsed.problems.append(Problem(None, "", _("The project has no lead organisation to own the courses.")))
     if not parsed.problems:
         # One citizen twice: once by the own id and once by the course code.
-        existing, seen = existing_courses(project), {}
+        known, seen = course_ids(project), {}
         for r in parsed.rows:
-            course = existing.get(r.ref.casefold())
-            if course is None:
+            course_id = known.get(r.ref.casefold())
+            if course_id is None:
                 continue
-            if course.pk in seen:
+            if course_id in seen:
                 parsed.problems.append(Problem(r.row, formats.ID, _(
                     "The Borger-ID %(id)s is the same citizen as row %(other)s (own id and course id).")
-                    % {"id": r.ref, "other": seen[course.pk]}))
-            seen[course.pk] = r.row
+                    % {"id": r.ref, "other": seen[course_id]}))
+            seen[course_id] = r.row
     return parsed
 
 
@@ -242,17 +250,9 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
     return result
 
 
-def _courses_by_ref(project: Project) -> dict:
-    """Borger-ID (project_ref, else the course code) -> course id, case-insensitively."""
-    rows = list(project.courses.values_list("pk", "code", "project_ref"))
-    found = {code.casefold(): pk for pk, code, _ref in rows}
-    found.update((ref.casefold(), pk) for pk, _code, ref in rows if ref)  # an own id wins, as in existing_courses
-    return found
-
-
 def check_who5(project: Project, data: bytes) -> tuple[formats.Parsed, dict]:
     parsed = formats.read_who5(data)
-    known = _courses_by_ref(project)
+    known = course_ids(project)
     for row in parsed.rows:
         if row.ref and row.ref.casefold() not in known:
             parsed.problems.append(Problem(row.row, formats.ID, _(

@@ -57,7 +57,7 @@ def import_preview(request, pk):
         if upload.kind == ImportUpload.Kind.REGISTRATIONS:
             for r in context["rows"]:
                 r.gender_label = Gender(r.gender).label
-            existing = services.existing_courses(upload.project)
+            existing = services.course_ids(upload.project)
             context["new_count"] = sum(1 for r in parsed.rows if r.ref.casefold() not in existing)
             context["new_interventions"] = services.new_catalogue_entries(upload.project, parsed.interventions)
     return render(request, "exchange/import_preview.html", context)

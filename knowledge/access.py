@@ -19,6 +19,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from accounts.access import coordinates_a_project, is_staff_member, requires
+from audit import log
 
 from .models import Module, NetworkMeeting
 
@@ -70,7 +71,9 @@ def meeting_for_user(request, pk, *, edit=False) -> NetworkMeeting:
     meetings = meetings_for_user(request.user).select_related("project")
     if edit:
         meetings = meetings.filter(project__in=coordinated_projects(request.user))
-    return get_object_or_404(meetings, pk=pk)
+    meeting = get_object_or_404(meetings, pk=pk)
+    log.concerns(request, meeting.project_id)  # the address names no project: the access log learns it here
+    return meeting
 
 
 def is_advisor(user) -> bool:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit import log
 from brobygger.disclosure import is_staff_somewhere
 
 from . import selectors, services
@@ -328,6 +329,7 @@ def _meeting_form(request, meeting=None):
     if request.method == "POST" and form.is_valid():
         saved = services.save_meeting(meeting=meeting, by=request.user, attendance=form.attendance(),
                                       **form.meeting_fields())
+        log.concerns(request, saved.project_id)  # a new meeting, or one moved to another project
         messages.success(request, _("The meeting is saved."))
         return redirect("knowledge_meeting", saved.pk)
     return render(request, "knowledge/meeting_form.html", {
@@ -373,6 +375,7 @@ def action_add(request, pk):
 def action_close(request, pk):
     action = get_object_or_404(Action.objects.select_related("meeting"), pk=pk,
                                meeting__project__in=coordinated_projects(request.user))
+    log.concerns(request, action.meeting.project_id)
     try:
         services.close_action(action=action)
         messages.success(request, _("The action is closed."))

@@ -21,9 +21,6 @@ class MeasurementForm(Form):
                 error_messages={"required": _("Choose an answer (there is always \"unknown\").")},
             )
 
-    def indicator_fields(self):
-        return [self[i.field] for i in INDICATORS]
-
     @property
     def answers(self) -> dict:
         return {i.field: self.cleaned_data[i.field] for i in INDICATORS}

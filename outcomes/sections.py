@@ -27,7 +27,8 @@ def _due_context(request, courses, today, *, project=None):
     show = request.GET.get("show")
     if show == "overdue":
         items = [m for m in items if m.overdue]
-    rounds = share_answered_by_round(courses.filter(project=project) if project else courses, today) if project else []
+    # The share taken is a project's figure: only the team meeting (one project) shows it.
+    rounds = share_answered_by_round(courses, today) if project else []
     for row in rounds:
         row["name"] = measurement_name(row["round"], project.who5_interval_months)
     return {"items": items, "overdue_count": sum(1 for m in items if m.overdue), "rounds": rounds,

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 from brobygger import agebands
 from brobygger.forms import DateInput, DateTimeInput, Form, FreeTextField
-from brobygger.identity import KINDS
 from courses.models import Gender
 from directory.selectors import service_choices
 
@@ -34,9 +33,8 @@ class SavedOnceForm(Form):
     """A form whose record is saved once: the id goes with the form (and with the phone's queue), and a
     repeat of it (a double tap, a retry after a timeout) is the same record."""
 
+    # A UUIDField is not a text field (brobygger.forms.is_text_field): no identity check to exempt it from.
     client_id = forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)
-    # Random hex made by the phone, never typed: eight digits in a row there are chance, not a phone number.
-    identity_allows = {"client_id": KINDS}
 
 
 class ContactForm(SavedOnceForm):

@@ -43,10 +43,15 @@ def known_user(username: str):
     return get_user_model().objects.filter(username=username).first()
 
 
+def unknown_name_for_log(hashed: str) -> str:
+    """How logs name an unknown user name: by the start of its keyed hash, the same in every log."""
+    return f"unknown user name {hashed[:12]}"
+
+
 def name_for_log(username: str) -> str:
     """What a log may say for a typed user name: the account's name, or a short hash of an unknown one."""
     user = known_user(username)
-    return user.username if user else f"unknown user name {name_hash(username)[:12]}"
+    return user.username if user else unknown_name_for_log(name_hash(username))
 
 
 def _subject(*, user=None, username: str = "") -> dict:
@@ -94,7 +99,7 @@ def record_failure(request, *, user=None, username: str = "") -> int:
         from audit import log  # the first wait of a series is worth its own line in the access log
 
         log.record(request, action=log.Action.LOCKED_OUT, user=subject["user"],
-                   username="" if subject["user"] else f"unknown user name {subject['name_hash'][:12]}")
+                   username="" if subject["user"] else unknown_name_for_log(subject["name_hash"]))
     return int(delay.total_seconds()) if delay else 0
 
 
@@ -125,7 +130,7 @@ def lift_wait(*, by, throttle: SignInThrottle, reason: str, request=None) -> Non
     from audit import log
 
     who = (f"{throttle.user.username} (#{throttle.user_id})" if throttle.user_id
-           else f"unknown user name {throttle.name_hash[:12]}")
+           else unknown_name_for_log(throttle.name_hash))
     with transaction.atomic():
         throttle.delete()
         log.record(request, user=by, action=log.Action.CHANGE,

@@ -124,10 +124,19 @@ class Who5Language(models.Model):
 
 
 TOKEN_BYTES = 16  # 128 bits
+# What Who5Invitation.new_token makes: lowercase base32 without padding, 26 characters.
+TOKEN_ALPHABET = frozenset("abcdefghijklmnopqrstuvwxyz234567")
+TOKEN_LENGTH = -(-TOKEN_BYTES * 8 // 5)
 
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def is_token_shaped(value: str) -> bool:
+    """Could `value` be a link's token? Only its shape: whether the link still works is
+    services.usable_invitation's question. The one check for anything that puts a token into a page."""
+    return len(value) == TOKEN_LENGTH and TOKEN_ALPHABET.issuperset(value)
 
 
 class InvitationQuerySet(models.QuerySet):

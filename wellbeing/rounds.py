@@ -109,6 +109,7 @@ def answered_rounds(course, answer_dates) -> set[int]:
 
 
 def answer_dates(course_ids) -> dict[int, list[date]]:
+    """{course id: its WHO-5 answers' dates}: what a measurement was taken by, for WHO-5."""
     dates: dict[int, list[date]] = {}
     rows = Who5Response.objects.filter(course_id__in=course_ids).values_list("course_id", "answered_on")
     for course_id, day in rows:
@@ -129,15 +130,17 @@ class DueMeasurement:
         return measurement_name(self.round, self.course.project.who5_interval_months)
 
 
-def due_measurements(courses, today: date) -> list[DueMeasurement]:
+def due_measurements(courses, today: date, *, dates=answer_dates) -> list[DueMeasurement]:
     """The measurements due or overdue now among `courses` (a queryset), overdue first.
 
+    `dates(course_ids)` gives the dates each course's measurements were taken on: WHO-5 answers
+    by default; the exit indicators (outcomes.due) follow the same schedule with their own dates.
     Two queries whatever the number of courses.
     """
     courses = list(
         courses.open().filter(start_date__lte=today + timedelta(days=DUE_SOON_DAYS)).select_related("project")
     )
-    answers = answer_dates([c.pk for c in courses])
+    answers = dates([c.pk for c in courses])
     items = []
     for course in courses:
         rounds = rounds_due(course, today + timedelta(days=DUE_SOON_DAYS))
@@ -168,13 +171,14 @@ def next_measurement(course, today: date) -> tuple[int, date] | None:
     return k, day
 
 
-def response_rate_by_round(courses, today: date) -> list[dict]:
+def response_rate_by_round(courses, today: date, *, dates=answer_dates) -> list[dict]:
     """Per scheduled measurement: how many courses it was due for, and how many answered it.
 
     A measurement counts as due once its grace period has passed (or it was answered).
+    `dates` as in due_measurements. Two queries.
     """
     courses = list(courses.filter(start_date__lte=today).select_related("project"))
-    answers = answer_dates([c.pk for c in courses])
+    answers = dates([c.pk for c in courses])
     due: dict[int, int] = {}
     answered: dict[int, int] = {}
     closed = today - timedelta(days=GRACE_DAYS)

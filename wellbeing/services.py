@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brobygger.text import clean_control_characters
 
-from .models import ANSWER_MAX, ITEM_COUNT, Who5Invitation, Who5Language, Who5Response, hash_token
+from .models import ANSWER_MAX, ITEM_COUNT, Who5Invitation, Who5Language, Who5Response, hash_token, is_token_shaped
 from .wording import ensure_official_wording
 
 INVITATION_DAYS = 14
@@ -46,7 +46,7 @@ def usable_invitation(token: str, now: datetime | None = None) -> Who5Invitation
     """The invitation for `token` if it can still be answered; None if unknown, used or expired
     (the caller shows the same page for all three)."""
     now = now or timezone.now()
-    if not token or len(token) > 64:
+    if not is_token_shaped(token):
         return None
     invitation = (
         Who5Invitation.objects.filter(token_hash=hash_token(token)).select_related("course", "course__project").first()

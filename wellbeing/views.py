@@ -1,5 +1,3 @@
-import re
-
 import segno
 from django.conf import settings
 from django.contrib import messages
@@ -21,14 +19,13 @@ from courses.access import course_for_user, course_memberships, visible_courses
 
 from . import ratelimit, services
 from .forms import Who5Form, WorkerWho5Form
-from .models import Who5Language
+from .models import Who5Language, is_token_shaped
 from .rounds import due_measurements
 from .wording import ensure_official_wording
 
 # Where "leave quickly" goes: a neutral, everyday site (the Danish weather service).
 LEAVE_QUICKLY_URL = "https://www.dmi.dk/"
 RATE_SCOPE = "who5-link"
-TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 def _language(code: str | None) -> Who5Language:
@@ -105,7 +102,7 @@ def citizen_accessibility(request):
     # questions itself; only something shaped like a token is put into that link.
     back = request.GET.get("back", "")
     return _citizen_page(request, "wellbeing/citizen/accessibility.html",
-                         {"back": back if TOKEN_SHAPE.fullmatch(back) else ""},
+                         {"back": back if is_token_shaped(back) else ""},
                          language=_language(request.GET.get("lang")))
 
 

@@ -74,6 +74,12 @@ def icon(name, label="", css=""):
 
 
 @register.filter
+def alert_kind(message):
+    """The DKFDS alert for a Django message, which is also its icon's name: error, warning, success, else info."""
+    return message.level_tag if message.level_tag in ("error", "warning", "success") else "info"
+
+
+@register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
 

@@ -74,3 +74,25 @@ def test_an_alert_shows_its_icon_or_leaves_no_gap_for_one(ui, world):
     ui.goto("/courses/?q=ZZZ-ZZZZ")  # an id nobody sees: the emergency-access note, written without an icon
     alerts = page.evaluate(ALERT_GAPS)
     assert alerts and all(alert["icon"] is None and alert["gap"] <= 24 for alert in alerts), alerts
+
+
+def test_signing_out_from_the_phone_menu_clears_what_the_phone_keeps(ui, world):
+    """The phone is where the outreach pages keep unsent records (app.js, data-sign-out): the menu's
+    sign-out asks before losing them and clears the phone, like the header's at the desk."""
+    sign_in(ui, world.users["caseworker_a"])
+    page = ui.phone().page
+    ui.goto("/")
+    page.evaluate("() => { localStorage.setItem('brobygger-outreach-entries', '2');"
+                  " localStorage.setItem('brobygger-outreach-user', '7'); }")
+    asked = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.locator(".app-nav-toggle summary").click()
+    sign_out = page.get_by_role("button", name="Log ud").filter(visible=True)
+    sign_out.click()
+    assert asked == ["Noget, der er gemt på telefonen, er ikke sendt. Når du logger ud, slettes det fra telefonen. "
+                     "Log ud alligevel?"]
+    assert page.url == ui.url("/")  # not yet: the worker said no
+    page.evaluate("() => localStorage.setItem('brobygger-outreach-entries', '0')")
+    sign_out.click()
+    page.wait_for_url(re.compile(r"/signin/login/"))
+    assert page.evaluate("() => localStorage.getItem('brobygger-outreach-user')") is None

@@ -5,13 +5,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import transaction
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Membership, User
 from brobygger.demo import DEMO_PASSWORD
+from brobygger.tests.demo_data import demo_data_for_the_module
 from courses.access import visible_courses
 from courses.models import Course, InterventionRecord, Referral
 from projects.models import Intervention, Organisation, Project, Site
@@ -52,16 +52,8 @@ def test_if_empty_fills_an_empty_database_and_says_how_to_sign_in(db):
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
-    """The demo data, built once for this module inside a transaction rolled back at its end
-    (as Django's setUpTestData does); each test still runs in its own savepoint."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        seed()
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+    with demo_data_for_the_module(django_db_blocker):
+        yield
 
 
 @pytest.fixture

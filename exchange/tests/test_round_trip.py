@@ -2,13 +2,9 @@
 removes nothing. On the demo data, whose referrals are kinds of service, services picked from the
 directory and names typed by hand, and whose courses are known by their own id or only by their code."""
 
-import io
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
+from brobygger.tests.demo_data import demo_data_for_the_module
 from courses.models import Course, Referral
 from projects.models import Project
 
@@ -19,22 +15,8 @@ DEMO_PROJECTS = ["exit-kbh", "kbh-2026", "reden-esbjerg"]
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
-    """The demo data, built once for the module in a transaction rolled back at its end."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with override_settings(DEBUG=True):  # seed_demo runs on a demo server only
-                call_command("seed_demo", stdout=io.StringIO())
-        except BaseException:
-            # Never leave the transaction open: every later test would run inside it.
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+    with demo_data_for_the_module(django_db_blocker):
+        yield
 
 
 @pytest.fixture

@@ -117,3 +117,15 @@ def test_a_corrected_file_updates_what_changed_without_duplicating(registered):
     import_who5(project=registered, data=who5_csv([["A-1", "2022-01-02", 1, 1, 1, 1, 1]]))
     import_who5(project=registered, data=who5_csv([["A-1", "2022-01-02", 2, 2, 2, 2, 2]]))
     assert list(Who5Response.objects.values_list("score", flat=True)) == [40]
+
+
+def test_text_cells_are_read_on_one_line_without_control_characters(project):
+    # Excel's Alt+Enter puts a line break in a cell, and a pasted text brings NEL or U+2028: the
+    # import stores what a one-line field of a form would (brobygger.text), not the raw cell.
+    headers = [*HEADERS[:-1], "Gruppe\nterapi"]
+    data = workbook([row(ref="A-1\t", others="Herberg\r\nNord; Varme\u2028stue\x85", therapy="x")], headers=headers)
+    import_registrations(project=project, data=data)
+    course = Course.objects.get(project=project)
+    assert course.project_ref == "A-1"
+    assert sorted(course.referrals.values_list("service_name", flat=True)) == ["Herberg Nord", "Varme stue"]
+    assert sorted(course.interventions.values_list("name", flat=True)) == ["Gruppe terapi", "Rådgivning"]

@@ -53,3 +53,21 @@ def test_project_bs_own_learner_reads_its_meeting(client, world, aarhus_meeting)
     learner_b = make_user("learner_b", (world.national, None, Membership.Role.LEARNER))
     client.force_login(learner_b)
     assert client.get(reverse("knowledge_meeting", args=[aarhus_meeting.pk])).status_code == 200
+
+
+def test_a_coordinators_acts_on_a_meeting_are_logged_in_its_project(client_as, world):
+    """The meeting's address names no project: the views say which, so only that project's
+    coordinator reads these entries in the access log."""
+    from audit.models import AccessEvent
+
+    client = client_as("coordinator")
+    meeting = {"project": world.project.pk, "date": "2026-03-10", "place": "Rådhuset", "agenda": "", "minutes": ""}
+    assert client.post(reverse("knowledge_meeting_create"), meeting).status_code == 302
+    assert client.post(reverse("knowledge_meeting_edit", args=[world.meeting.pk]), meeting).status_code == 302
+    assert client.post(reverse("knowledge_action_add", args=[world.meeting.pk]),
+                       {"text": "Inviter jobcentret", "owner": "Birgitte", "due": "2026-06-01"}).status_code == 302
+    assert client.post(reverse("knowledge_action_close", args=[world.action.pk])).status_code == 302
+    entries = AccessEvent.objects.filter(action="change", url_name__startswith="knowledge_")
+    assert sorted(entries.values_list("url_name", "project_id")) == [
+        ("knowledge_action_add", world.project.pk), ("knowledge_action_close", world.project.pk),
+        ("knowledge_meeting_create", world.project.pk), ("knowledge_meeting_edit", world.project.pk)]

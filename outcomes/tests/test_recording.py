@@ -72,7 +72,7 @@ def test_caseworker_records_on_the_form_and_the_course_page_shows_it(client_as, 
     client = client_as("caseworker_a")
     url = reverse("outcome_record", args=[world.course_a.code])
     form = client.get(url).content.decode()
-    assert 'value="start" id="id_kind_0" checked' in form  # the first measurement is offered as the start
+    assert 'value="start" id="id_kind_0" class="form-radio" checked' in form  # the first measurement is offered as the start
     data = {**ALL_UNKNOWN, "measured_on": "2026-01-05", "kind": "start", "housing": "street", "support": "1"}
     assert client.post(url, data).status_code == 302
     saved = Measurement.objects.get(course=world.course_a)

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from outreach.models import OutreachContact
+from projects.models import Site
 
 pytestmark = pytest.mark.browser
 
@@ -91,6 +92,25 @@ def test_an_unknown_card_typed_offline_is_checked_when_sent_and_comes_back_to_fi
     assert OutreachContact.objects.get().card == world.card
     page.locator(f"{WAITING}[data-waiting='0']").wait_for()
     assert page.locator("#offline-problem-list li").count() == 0
+
+
+def test_the_site_tapped_on_the_home_page_is_chosen_in_the_kept_form_too(ui, world, topics):
+    halmtorvet = Site.objects.create(project=world.project, name="Halmtorvet")
+    page = open_form_online(ui, world)
+    assert page.locator("input[name=site]:checked").count() == 0  # two sites, none yet today
+    page.context.set_offline(True)
+    # The home page's link, opened with no network: the kept copy of the form, with the tapped site.
+    ui.goto(f"/outreach/{world.project.slug}/contact/?site={halmtorvet.pk}")
+    assert page.locator("input[name=site]:checked").get_attribute("value") == str(halmtorvet.pk)
+    page.get_by_label(topics[0].name, exact=True).check()
+    page.locator(".save-bar button").click()
+    page.locator(f"{WAITING}[data-waiting='1']").wait_for()
+    # The next contact starts at the same site, as the server's page does after a save.
+    assert page.locator("input[name=site]:checked").get_attribute("value") == str(halmtorvet.pk)
+
+    page.context.set_offline(False)
+    page.locator(f"{WAITING}[data-waiting='0']").wait_for()
+    assert OutreachContact.objects.get().site == halmtorvet
 
 
 def test_an_ended_session_keeps_the_queue_and_asks_the_worker_to_sign_in(ui, world, topics):

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from wellbeing import services
+from wellbeing.models import Who5Invitation, is_token_shaped
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +46,14 @@ def test_the_statement_leads_back_only_to_something_shaped_like_a_link(client, t
     assert f'href="{reverse("who5_citizen", args=[token])}?lang=en">Back to the questions</a>' in back
     odd = client.get(reverse("who5_accessibility") + "?lang=en&back=https://example.org/").content.decode()
     assert "Back to the questions" not in odd and "example.org" not in odd
+
+
+def test_what_a_new_link_carries_is_token_shaped_and_little_else_is(db):
+    # The statement's way back and usable_invitation both ask is_token_shaped.
+    assert all(is_token_shaped(Who5Invitation.new_token()) for _ in range(50))
+    for odd in ["", "a" * 25, "a" * 27, "A" * 26, "1" * 26, "-" * 26, "a" * 25 + "/"]:
+        assert not is_token_shaped(odd), odd
+        assert services.usable_invitation(odd) is None
 
 
 def test_the_statement_is_a_citizen_page_in_the_citizens_language(client):

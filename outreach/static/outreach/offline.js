@@ -38,6 +38,17 @@
     if (atInput && form.hasAttribute("data-fresh")) { autoTime = atInput.value = nowValue(); }
   }
 
+  // The site tapped on the home page (?site=): the server applies it to the page it sends, but the
+  // phone's kept copy (one per form page, whatever the query) is the same page for every site.
+  // Made the form's default too, so that the next contact after a save starts at that site.
+  function chosenSite() {
+    var chosen = new URLSearchParams(location.search).get("site");
+    var sites = form.querySelectorAll("input[name=site]");
+    var match = Array.prototype.filter.call(sites, function (r) { return r.value === chosen; });
+    if (!match.length || !form.hasAttribute("data-fresh")) { return; }
+    Array.prototype.forEach.call(sites, function (r) { r.defaultChecked = r.checked = r === match[0]; });
+  }
+
   function fieldsOf() {
     var fields = {};
     new FormData(form).forEach(function (value, name) {
@@ -240,6 +251,7 @@
   }
 
   panel.hidden = false;
+  chosenSite();
   freshTime();
   var fixId = location.hash.indexOf("#fix-") === 0 ? location.hash.slice(5) : null;
   refresh().then(function () {

@@ -23,8 +23,15 @@ var pages = new workbox.strategies.NetworkFirst({
   cacheName: PAGES,
   networkTimeoutSeconds: 4,
   // Django varies pages on Cookie and Accept-Language; the kept copy is for this phone's worker anyway.
-  matchOptions: { ignoreSearch: true, ignoreVary: true },
+  matchOptions: { ignoreVary: true },
   plugins: [{
+    // One copy per form page, the latest, whatever the query (the home page's "?site="): offline.js
+    // applies the query to the copy.
+    cacheKeyWillBeUsed: function (args) {
+      var u = new URL(args.request.url);
+      u.search = "";
+      return Promise.resolve(u.href);
+    },
     cacheWillUpdate: function (args) {
       var r = args.response;
       return Promise.resolve(r && r.status === 200 && !r.redirected && r.headers.get("X-Offline-Copy") === "yes" ? r : null);
@@ -55,7 +62,7 @@ function keep(event, strategy, cacheName, urls) {
       var u = new URL(url, self.location.href);
       if (u.origin !== self.location.origin) { return chain; }
       return chain.then(function () {
-        return cache.match(u.href, { ignoreSearch: cacheName === PAGES, ignoreVary: true });
+        return cache.match(u.href, { ignoreVary: true });
       }).then(function (hit) {
         if (hit) { return null; }
         return strategy.handle({ event: event, request: new Request(u.href, { credentials: "same-origin" }) })
