@@ -170,10 +170,6 @@ IDENTITY_ALLOWS = {
     "budget.forms.SpendingForm": {"amount": ALL},
     "directory.forms.ServiceForm": {"contact": {"phone", "email"}, "website": {"phone", "email"}},
     "knowledge.forms.AdvisorForm": {"work_email": {"email"}, "work_phone": {"phone"}},
-    "outreach.forms.SavedOnceForm": {"client_id": ALL},
-    "outreach.forms.ActivityForm": {"client_id": ALL},
-    "outreach.forms.ContactForm": {"client_id": ALL},
-    "outreach.forms.HealthVisitForm": {"client_id": ALL},
     "signin.forms.CodeForm": {"code": ALL},
     "signin.forms.EnrolForm": {"code": ALL},
 }
