@@ -4,7 +4,6 @@ from exchange.tests.helpers import row, workbook
 
 COORDINATOR = frozenset({"coordinator"})
 upload = lambda w: {"pk": w.import_upload.pk}  # noqa: E731
-slug = lambda w: {"slug": w.project.slug}  # noqa: E731
 
 
 def extend_world(w):
@@ -19,6 +18,4 @@ PAGES = [
     Page("import_preview", COORDINATOR, kwargs=upload),
     Page("import_confirm", COORDINATOR, kwargs=upload, method="post"),
     Page("import_discard", COORDINATOR, kwargs=upload, method="post"),
-    Page("export_registrations", COORDINATOR, kwargs=slug),
-    Page("export_who5", COORDINATOR, kwargs=slug),
 ]
