@@ -1,5 +1,4 @@
 import secrets
-from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -28,9 +27,6 @@ class Gender(models.TextChoices):
 
 
 class CourseQuerySet(models.QuerySet):
-    def open_on(self, day: date):
-        return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
-
     def open(self):
         return self.filter(end_date__isnull=True)
 
@@ -100,14 +96,6 @@ class Course(models.Model):
     @property
     def is_open(self) -> bool:
         return self.end_date is None
-
-    def age_on(self, day: date) -> int | None:
-        """Age in whole years on `day` as far as it is known (birth year gives the year's age)."""
-        if self.age_at_start is not None:
-            return self.age_at_start + max(0, (day - self.start_date).days) // 365
-        if self.birth_year is not None:
-            return day.year - self.birth_year
-        return None
 
     @property
     def known_age_at_start(self) -> int | None:
