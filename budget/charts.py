@@ -24,7 +24,9 @@ def money_chart(title: str, x_labels: list[str], series: list[tuple[str, list]],
     """series: [(name, [value or None per month])] in 1,000 DKK; None leaves the point out."""
     chart_id = new_chart_id("money")
     left, right, top_pad, bottom = 56, 24, 16, 70
-    plot_w, plot_h = 560, 240
+    # Drawn at its own size in the committee PDF (labels 9 pt, brobygger/static/brobygger/pdf.css) and still on
+    # the initiative's one page there.
+    plot_w, plot_h = 460, 180
     width, height = left + plot_w + right, top_pad + plot_h + bottom
     values = [v for _name, vs in series for v in vs if v is not None]
     top = max(values + [1])
