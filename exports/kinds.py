@@ -25,10 +25,13 @@ class Produced:
 
 def registrations(project, parameters, by) -> Produced:
     from exchange import services
+    from outcomes.models import Measurement
 
     courses = project.courses.all()
+    # The sheet Borgere (one row per course) and the sheet Indikatorer (one per measurement).
+    rows = courses.count() + Measurement.objects.filter(course__project=project).count()
     return Produced(services.export_registrations(project), f"registrering-{project.slug}.xlsx", XLSX,
-                    row_count=courses.count(), courses=courses)
+                    row_count=rows, courses=courses)
 
 
 def who5(project, parameters, by) -> Produced:

@@ -26,7 +26,7 @@ LAYERS = [
     ["wellbeing"],
     ["rights", "outcomes"],
     ["outreach", "knowledge", "exchange"],
-    ["reports"],
+    ["reports", "exports"],
     ["budget"],
 ]
 

@@ -103,8 +103,8 @@ def test_an_export_to_the_national_evaluator_waits_for_another_coordinator(world
     page.force_login(second)
     detail = page.get(url("release_detail", export))
     assert detail.context["may_decide"]
-    (_title, headers, rows, count), = detail.context["preview"].sheets
-    assert count == 2 and len(rows) == 2 and headers[0] == "Borger-ID"
+    title, headers, rows, count = detail.context["preview"].sheets[0]
+    assert (title, count, len(rows), headers[0]) == ("Borgere", 2, 2, "Borger-ID")
     assert page.post(url("release_decide", export), {"decision": "approve"}).status_code == 302
     export.refresh_from_db()
     assert (export.status, export.approved_by, export.approved_by_name) == (Status.APPROVED, second, "coordinator2")
