@@ -9,6 +9,7 @@ class CoursesConfig(AppConfig):
     def ready(self):
         from brobygger import navigation, sections
 
+        from . import demo  # noqa: F401  (registers its part of the demo data)
         from .sections import break_glass_meeting_section
 
         navigation.register(
