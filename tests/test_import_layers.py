@@ -24,7 +24,8 @@ LAYERS = [
     ["directory"],
     ["courses"],
     ["wellbeing"],
-    ["rights", "outcomes"],
+    ["outcomes"],
+    ["rights"],  # retention keeps what the reports count of every app below, the exit indicators too
     ["outreach", "knowledge", "exchange"],
     ["reports"],
     ["budget"],
