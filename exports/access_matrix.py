@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 
 from brobygger.matrix import Page
@@ -36,12 +37,14 @@ PAGES = [
     Page("release_ledger", COORDINATOR, kwargs=slug),
     Page("release_new", COORDINATOR, kwargs=slug),
     Page("release_new", COORDINATOR, kwargs=slug, query="?kind=registrations"),
+    # Without a purpose: the form again (a good request redirects to the new export, whose id is not known here).
     Page("release_new", COORDINATOR, kwargs=slug, method="post", query="?kind=registrations", data=lambda w: {
-        "kind": "registrations", "recipient_kind": "organisation", "recipient_organisation": w.org_a.pk,
-        "purpose": "evaluation", "purpose_text": "Evaluering"}),
+        "kind": "registrations", "recipient_kind": "organisation", "recipient_organisation": w.org_a.pk}),
     Page("release_detail", COORDINATOR, kwargs=ready),
     Page("release_detail", COORDINATOR, kwargs=waiting),
-    Page("release_decide", COORDINATOR, kwargs=waiting, method="post", data=lambda w: {"decision": "approve"}),
-    Page("release_withdraw", COORDINATOR, kwargs=ready, method="post"),
+    Page("release_decide", COORDINATOR, kwargs=waiting, method="post", data=lambda w: {"decision": "approve"},
+         redirect=lambda w: reverse("release_detail", kwargs=waiting(w))),
+    Page("release_withdraw", COORDINATOR, kwargs=ready, method="post",
+         redirect=lambda w: reverse("release_detail", kwargs=ready(w))),
     Page("release_download", COORDINATOR, kwargs=ready),
 ]
