@@ -38,8 +38,6 @@ KNOWN_BREACHES = {
     ("audit", "courses"),
     ("audit", "projects"),
     ("audit", "signin"),
-    ("projects", "accounts"),
-    ("projects", "courses"),
     ("directory", "courses"),
     ("courses", "rights"),
     ("wellbeing", "rights"),
