@@ -24,7 +24,8 @@ LAYERS = [
     ["directory"],
     ["courses"],
     ["wellbeing"],
-    ["rights", "outcomes"],
+    ["outcomes"],
+    ["rights"],  # retention keeps what the reports count of every app below, the exit indicators too
     ["outreach", "knowledge", "exchange"],
     ["reports"],
     ["budget"],
@@ -37,8 +38,6 @@ KNOWN_BREACHES = {
     ("audit", "courses"),
     ("audit", "projects"),
     ("audit", "signin"),
-    ("projects", "accounts"),
-    ("projects", "courses"),
     ("directory", "courses"),
     ("courses", "rights"),
     ("wellbeing", "rights"),
