@@ -26,9 +26,6 @@ class User(AbstractUser):
     def memberships_in(self, project):
         return [m for m in self.active_memberships if m.project_id == project.pk]
 
-    def roles_in(self, project) -> set:
-        return {m.role for m in self.memberships_in(project)}
-
     @property
     def is_administrator(self) -> bool:
         return any(m.role == Membership.Role.ADMINISTRATOR for m in self.active_memberships)

@@ -195,12 +195,3 @@ def uninstall(connection):
             for table in HISTORY_TABLES:
                 for name in _sqlite_trigger_names(table):
                     cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
-
-
-def prepare_flush(connection):
-    """Tests only: SQLite's flush deletes row by row, which the triggers refuse; PostgreSQL truncates.
-
-    The triggers come back with the post_migrate signal that ends every flush.
-    """
-    if connection.vendor == "sqlite":
-        uninstall(connection)

@@ -4,8 +4,6 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
-from accounts.models import Membership
-
 from .models import BreakGlass, Consent, Course
 
 
@@ -125,7 +123,3 @@ def acting_organisation(user, course: Course):
 def course_memberships(user):
     """Memberships through which the user may register courses."""
     return [m for m in user.active_memberships if m.can_see_courses]
-
-
-def caseworker_roles():
-    return (Membership.Role.CASEWORKER, Membership.Role.COORDINATOR)

@@ -1,5 +1,4 @@
 import secrets
-from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -20,6 +19,21 @@ def new_course_code(prefix: str) -> str:
     return f"{prefix}-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def new_course_codes(prefix: str, count: int) -> list[str]:
+    """`count` unused course codes with `prefix`, drawn at random like new_course_code (an import's,
+    which stores its courses together)."""
+    taken = set(Course.objects.filter(code__startswith=f"{prefix}-").values_list("code", flat=True))
+    if len(taken) + count > 0.8 * len(CODE_ALPHABET) ** CODE_LENGTH:
+        raise RuntimeError("Too few free course ids left for this prefix.")
+    codes = []
+    while len(codes) < count:
+        code = new_course_code(prefix)
+        if code not in taken:
+            taken.add(code)
+            codes.append(code)
+    return codes
+
+
 class Gender(models.TextChoices):
     WOMAN = "woman", _("Woman")
     MAN = "man", _("Man")
@@ -28,9 +42,6 @@ class Gender(models.TextChoices):
 
 
 class CourseQuerySet(models.QuerySet):
-    def open_on(self, day: date):
-        return self.filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
-
     def open(self):
         return self.filter(end_date__isnull=True)
 
@@ -100,14 +111,6 @@ class Course(models.Model):
     @property
     def is_open(self) -> bool:
         return self.end_date is None
-
-    def age_on(self, day: date) -> int | None:
-        """Age in whole years on `day` as far as it is known (birth year gives the year's age)."""
-        if self.age_at_start is not None:
-            return self.age_at_start + max(0, (day - self.start_date).days) // 365
-        if self.birth_year is not None:
-            return day.year - self.birth_year
-        return None
 
     @property
     def known_age_at_start(self) -> int | None:

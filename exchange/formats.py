@@ -1,4 +1,4 @@
-"""Reading and writing the exchange format v1 (docs/exchange.md): no database here.
+"""Reading and writing the exchange format (docs/exchange.md, version 2): no database here.
 
 The readers return plain rows plus every problem found, each with its row and column,
 so the importer can refuse a whole file and list everything wrong in one go.
@@ -49,6 +49,28 @@ OTHER_SERVICES = "Visiteret til andre tilbud"
 FIXED_COLUMNS = [ID, GENDER, AGE, START, END, TRAFFICKING, OTHER_SERVICES]
 REQUIRED_COLUMNS = [ID, START]
 
+# Version 2 (December 2026) adds the exit indicators: a sheet "Indikatorer", one row per
+# measurement, and a sheet "Format" that declares the version. A workbook without that sheet is
+# version 1 and is read exactly as before (its sheets other than Borgere are never looked at).
+FORMAT_VERSION = 2
+VERSION_SHEET = "Format"
+VERSION_LABEL = "Formatversion"
+INDICATOR_SHEET = "Indikatorer"
+MEASURED_ON = "Dato"
+KIND = "Måling"
+# The indicators' column headers (Danish, the format's language) by field of outcomes.categories.
+# Their answers are written as the categories' stable codes (own_lease, 3+, unknown, ...).
+INDICATOR_HEADERS = {
+    "housing": "Bolig",
+    "income": "Hovedindkomst",
+    "occupation": "Arbejde eller uddannelse",
+    "own_gp": "Egen læge",
+    "health_contact": "Kontakt med sundhedsvæsenet",
+    "support": "Nogen at gå til",
+    "selling_sex": "Salg af seksuelle ydelser",
+}
+INDICATOR_COLUMNS = [ID, MEASURED_ON, KIND, *INDICATOR_HEADERS.values()]
+
 WHO5_DATE = "Dato"
 WHO5_ITEMS = ["Spm1", "Spm2", "Spm3", "Spm4", "Spm5"]
 WHO5_COLUMNS = [ID, WHO5_DATE, *WHO5_ITEMS]
@@ -62,10 +84,17 @@ class Problem:
     row: int | None
     column: str
     message: str
+    sheet: str = ""  # only for a sheet other than the registrations (format version 2)
 
     def __str__(self):
         if self.row is None:
             return self.message
+        if self.sheet and self.column:
+            return _("Sheet %(sheet)s, row %(row)s, column %(column)s: %(message)s") % {
+                "sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
+        if self.sheet:
+            return _("Sheet %(sheet)s, row %(row)s: %(message)s") % {
+                "sheet": self.sheet, "row": self.row, "message": self.message}
         if self.column:
             return _("Row %(row)s, column %(column)s: %(message)s") % {
                 "row": self.row, "column": self.column, "message": self.message}
@@ -86,6 +115,15 @@ class Registration:
 
 
 @dataclass
+class MeasurementRow:
+    row: int
+    ref: str
+    measured_on: date | None
+    kind: str
+    answers: dict
+
+
+@dataclass
 class Who5Row:
     row: int
     ref: str
@@ -98,6 +136,8 @@ class Parsed:
     rows: list
     problems: list[Problem]
     interventions: list[str] = field(default_factory=list)
+    measurements: list[MeasurementRow] = field(default_factory=list)
+    version: int = 1
 
 
 def _text(value) -> str:
@@ -267,10 +307,117 @@ def read_registrations(data: bytes, *, time_limit: float | None = None) -> Parse
         sheets = workbook.worksheets
         if not sheets:
             raise UnreadableFile(_("The workbook has no sheets."))
-        sheet = next((s for s in sheets if s.title.strip().casefold() == REGISTRATION_SHEET), sheets[0])
-        return _read_registration_rows(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), deadline)
+        by_title = {}
+        for s in sheets:
+            by_title.setdefault(s.title.strip().casefold(), s)
+        version, problems = _declared_version(by_title.get(VERSION_SHEET.casefold()))
+        if problems:
+            return Parsed([], problems, version=version)
+        # Version 2's own sheets are never taken for the registrations, whatever their place.
+        own = {VERSION_SHEET.casefold(), INDICATOR_SHEET.casefold()} if version >= 2 else set()
+        sheet = by_title.get(REGISTRATION_SHEET) or next(
+            (s for s in sheets if s.title.strip().casefold() not in own), sheets[0])
+        parsed = _read_registration_rows(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS), deadline)
+        parsed.version = version
+        indicators = by_title.get(INDICATOR_SHEET.casefold())
+        # Only a file that declares version 2 has its indicators read: a version 1 workbook may hold
+        # a sheet of that name for its own purposes, and must import as it always did.
+        if version >= 2 and indicators is not None and indicators is not sheet:
+            parsed.measurements, problems = _read_measurement_rows(
+                indicators.iter_rows(values_only=True, max_col=MAX_COLUMNS), deadline)
+            parsed.problems += problems
+        return parsed
     finally:
         workbook.close()
+
+
+def _declared_version(sheet) -> tuple[int, list[Problem]]:
+    """The version the "Format" sheet declares in the row labelled "Formatversion"; 1 without one."""
+    if sheet is None:
+        return 1, []
+    for number, values in enumerate(sheet.iter_rows(values_only=True, max_row=50, max_col=2), start=1):
+        values = list(values) + [None, None]
+        if _text(values[0]).casefold() != VERSION_LABEL.casefold():
+            continue
+        text = _text(values[1]).replace(",", ".")
+        try:
+            version = float(text)
+            if not version.is_integer() or version < 1:
+                raise ValueError
+        except ValueError:
+            return 1, [Problem(number, f"B ({VERSION_LABEL})", _("The format version must be a whole number."),
+                               sheet=VERSION_SHEET)]
+        if version > FORMAT_VERSION:
+            return int(version), [Problem(number, f"B ({VERSION_LABEL})", _(
+                "The file is in version %(version)s of the exchange format; Brobygger reads versions up to "
+                "%(known)s. Ask for a file in version %(known)s.") % {"version": int(version), "known": FORMAT_VERSION},
+                sheet=VERSION_SHEET)]
+        return int(version), []
+    return 1, []  # a sheet named "Format" without the label: a version 1 workbook's own sheet
+
+
+def _not_a_code(value, codes) -> str:
+    if not _text(value):
+        return _("The cell is empty. Use one of the codes %(codes)s.") % {"codes": ", ".join(codes)}
+    return _('"%(value)s" is not one of the codes %(codes)s.') % {"value": _shown(value), "codes": ", ".join(codes)}
+
+
+def _read_measurement_rows(rows, deadline: float | None = None) -> tuple[list[MeasurementRow], list[Problem]]:
+    """The "Indikatorer" sheet: one measurement a row, every column required, every answer a code."""
+    from outcomes.categories import BY_FIELD, Kind
+
+    def problem(row, column, message):
+        return Problem(row, column, message, sheet=INDICATOR_SHEET)
+
+    headers = next(rows, None)
+    if headers is None:
+        return [], [problem(1, "", _("The sheet is empty: row 1 must hold the column headers."))]
+    found, others = _header_map(headers, INDICATOR_COLUMNS)
+    problems = [problem(1, "", _('The column "%(name)s" is missing.') % {"name": name})
+                for name in INDICATOR_COLUMNS if name not in found]
+    for index, name in others:
+        problems.append(problem(1, column_letter(index), _("This column header appears twice.") if name is None
+                                else _("This is not a column of the indicator sheet.")))
+    if problems:
+        return [], problems
+
+    def col(name):
+        return f"{column_letter(found[name])} ({name})"
+
+    codes = {name: {v.casefold(): v for v in BY_FIELD[name].choices.values} for name in INDICATOR_HEADERS}
+    kinds = {v.casefold(): v for v in Kind.values}
+    result = []
+    for number, values in enumerate(rows, start=2):
+        if number > MAX_ROWS + 1:
+            raise _too_many_rows()
+        if number % 500 == 0:
+            _check_deadline(deadline)
+        values = list(values)
+        if all(_text(v) == "" for v in values):
+            continue
+        get = lambda name, values=values: values[found[name]] if found[name] < len(values) else None  # noqa: E731
+        ref = _text(get(ID))
+        if not ref:
+            problems.append(problem(number, col(ID), _("The Borger-ID is empty.")))
+        try:
+            measured_on = parse_date(get(MEASURED_ON))
+            if measured_on is None:
+                problems.append(problem(number, col(MEASURED_ON), _("The date is empty.")))
+        except ValueError:
+            measured_on = None
+            problems.append(problem(number, col(MEASURED_ON), _(
+                "This is not a date. Use a date cell or YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY.")))
+        kind = kinds.get(_text(get(KIND)).casefold(), "")
+        if not kind:
+            problems.append(problem(number, col(KIND), _not_a_code(get(KIND), Kind.values)))
+        answers = {}
+        for name, header in INDICATOR_HEADERS.items():
+            answers[name] = codes[name].get(_text(get(header)).casefold(), "")
+            if not answers[name]:
+                # Never a blank: "unknown" is an answer of its own (docs/outcomes.md).
+                problems.append(problem(number, col(header), _not_a_code(get(header), BY_FIELD[name].choices.values)))
+        result.append(MeasurementRow(row=number, ref=ref, measured_on=measured_on, kind=kind, answers=answers))
+    return result, problems
 
 
 def _read_registration_rows(rows, deadline: float | None = None) -> Parsed:

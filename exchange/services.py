@@ -6,7 +6,6 @@ what is there and adds nothing twice (citizens are matched on their Borger-ID, k
 course's `project_ref`).
 """
 
-import secrets
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -21,7 +20,7 @@ from brobygger.bulk import insert_rows
 from brobygger.identity import check_no_identity
 from brobygger.spreadsheets import Sheet, write_csv, write_xlsx
 from brobygger.text import clean_control_characters
-from courses.models import CODE_ALPHABET, CODE_LENGTH, Course, InterventionRecord, Referral
+from courses.models import Course, InterventionRecord, Referral, new_course_codes
 from projects.models import Intervention, Organisation, Project
 from wellbeing.models import Who5Response, who5_score
 
@@ -44,6 +43,8 @@ class ImportResult:
     unchanged: int = 0
     interventions_added: int = 0
     referrals_added: int = 0
+    measurements_added: int = 0
+    measurements_updated: int = 0
     new_catalogue_entries: list[str] = field(default_factory=list)
 
 
@@ -62,20 +63,6 @@ def create_project(*, slug: str, name: str, prefix: str = "", organisation: str 
         project.full_clean()
         project.save()
     return project
-
-
-def _new_codes(prefix: str, count: int) -> list[str]:
-    """`count` unused course codes with `prefix`, drawn at random like new_course_code."""
-    taken = set(Course.objects.filter(code__startswith=f"{prefix}-").values_list("code", flat=True))
-    if len(taken) + count > 0.8 * len(CODE_ALPHABET) ** CODE_LENGTH:
-        raise RuntimeError("Too few free course ids left for this prefix.")
-    codes = []
-    while len(codes) < count:
-        code = f"{prefix}-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        if code not in taken:
-            taken.add(code)
-            codes.append(code)
-    return codes
 
 
 def name_key(name: str) -> str:
@@ -148,7 +135,33 @@ def check_registrations(project: Project, data: bytes, *, time_limit: float | No
                     "The Borger-ID %(id)s is the same citizen as row %(other)s (own id and course id).")
                     % {"id": r.ref, "other": seen[course_id]}))
             seen[course_id] = r.row
+    if not parsed.problems and parsed.measurements:
+        _check_measurements(project, parsed)
     return parsed
+
+
+def _check_measurements(project: Project, parsed: formats.Parsed) -> None:
+    """Each measurement's Borger-ID is a citizen of the file or of the project, and a citizen has
+    one start and one end measurement at most (the database's rule, outcomes.models)."""
+    from outcomes.categories import Kind
+
+    known = course_ids(project)
+    in_file = {r.ref.casefold() for r in parsed.rows}
+    seen = {}
+    for m in parsed.measurements:
+        key = m.ref.casefold()
+        if key not in in_file and key not in known:
+            parsed.problems.append(Problem(m.row, formats.ID, _(
+                "Neither the sheet Borgere nor the project has a citizen with the Borger-ID %(id)s.")
+                % {"id": formats._shown(m.ref)}, sheet=formats.INDICATOR_SHEET))
+            continue
+        if m.kind in (Kind.START, Kind.END):
+            course = known.get(key, ("new", key))  # by own id and by course id: one course
+            other = seen.setdefault((course, m.kind), m.row)
+            if other != m.row:
+                parsed.problems.append(Problem(m.row, formats.KIND, _(
+                    "The same citizen already has a measurement of this kind in row %(other)s.") % {"other": other},
+                    sheet=formats.INDICATOR_SHEET))
 
 
 def import_registrations(*, project: Project, data: bytes, by=None, time_limit: float | None = None) -> ImportResult:
@@ -170,7 +183,7 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
 
     existing = existing_courses(project)
     new_rows = [r for r in parsed.rows if r.ref.casefold() not in existing]
-    codes = _new_codes(project.code_prefix, len(new_rows))
+    codes = new_course_codes(project.code_prefix, len(new_rows))
     by_id = by.pk if by is not None else None
     result.created = insert_rows(Course, (
         {"project_id": project.pk, "code": code, "project_ref": r.ref, "organisation_id": organisation.pk,
@@ -247,7 +260,45 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
     insert_rows(Referral, referrals)
     result.interventions_added = len(records)
     result.referrals_added = len(referrals)
+    if parsed.measurements:
+        known = {key: course_id for key, (course_id, _start, _org) in courses.items()}
+        _store_measurements(project, parsed.measurements, known, by, result)
     return result
+
+
+def _store_measurements(project: Project, rows: list, in_file: dict, by, result: ImportResult) -> None:
+    """Add or update the file's measurements. A start or end is matched to the course's own (there is
+    one at most); a follow-up to one on the same date, the n-th of a date to the n-th stored."""
+    from outcomes.categories import INDICATOR_FIELDS, Kind
+    from outcomes.models import Measurement
+
+    known = {**course_ids(project), **in_file}
+    course_ids_ = sorted({known[m.ref.casefold()] for m in rows})
+    existing = defaultdict(list)
+    for i in range(0, len(course_ids_), BATCH):
+        for m in Measurement.objects.filter(course_id__in=course_ids_[i:i + BATCH]).order_by("pk"):
+            existing[(m.course_id, m.kind) if m.kind != Kind.FOLLOW_UP else (m.course_id, m.kind, m.measured_on)
+                     ].append(m)
+    new, changed = [], []
+    taken = Counter()
+    for row in rows:
+        course_id = known[row.ref.casefold()]
+        key = (course_id, row.kind) if row.kind != Kind.FOLLOW_UP else (course_id, row.kind, row.measured_on)
+        stored = existing.get(key, [])
+        measurement = stored[taken[key]] if taken[key] < len(stored) else None
+        taken[key] += 1
+        if measurement is None:
+            new.append(Measurement(course_id=course_id, measured_on=row.measured_on, kind=row.kind, recorded_by=by,
+                                   **row.answers))
+        elif measurement.measured_on != row.measured_on or any(
+                getattr(measurement, f) != row.answers[f] for f in INDICATOR_FIELDS):
+            measurement.measured_on = row.measured_on
+            for f in INDICATOR_FIELDS:
+                setattr(measurement, f, row.answers[f])
+            changed.append(measurement)
+    Measurement.objects.bulk_create(new, batch_size=BATCH)
+    Measurement.objects.bulk_update(changed, ["measured_on", *INDICATOR_FIELDS], batch_size=BATCH)
+    result.measurements_added, result.measurements_updated = len(new), len(changed)
 
 
 def check_who5(project: Project, data: bytes) -> tuple[formats.Parsed, dict]:
@@ -352,9 +403,26 @@ def registration_rows(project: Project):
     return headers, rows
 
 
+def measurement_rows(project: Project) -> list:
+    """The project's exit indicator measurements as rows of the sheet "Indikatorer" (format version 2),
+    answers as the categories' codes, in the order of the citizens in the sheet Borgere."""
+    from outcomes.categories import INDICATOR_FIELDS
+    from outcomes.models import Measurement
+
+    return [[ref or code, day, kind, *answers] for ref, code, day, kind, *answers in Measurement.objects.filter(
+        course__project=project).order_by("course__start_date", "course_id", "measured_on", "pk").values_list(
+        "course__project_ref", "course__code", "measured_on", "kind", *INDICATOR_FIELDS)]
+
+
 def export_registrations(project: Project) -> bytes:
+    """The registration workbook in format version 2: Borgere first (a version 1 reader takes it by
+    name or as the first sheet and never looks at the others), then Indikatorer, then Format."""
     headers, rows = registration_rows(project)
-    return write_xlsx([Sheet("Borgere", headers, rows)])
+    return write_xlsx([
+        Sheet("Borgere", headers, rows),
+        Sheet(formats.INDICATOR_SHEET, formats.INDICATOR_COLUMNS, measurement_rows(project)),
+        Sheet(formats.VERSION_SHEET, [formats.VERSION_LABEL, formats.FORMAT_VERSION]),
+    ])
 
 
 def export_who5(project: Project) -> bytes:

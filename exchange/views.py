@@ -60,6 +60,7 @@ def import_preview(request, pk):
             existing = services.course_ids(upload.project)
             context["new_count"] = sum(1 for r in parsed.rows if r.ref.casefold() not in existing)
             context["new_interventions"] = services.new_catalogue_entries(upload.project, parsed.interventions)
+            context["measurement_count"] = len(parsed.measurements)
     return render(request, "exchange/import_preview.html", context)
 
 

@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,14 +17,14 @@ from courses.access import visible_courses
 from . import services
 from .access import may_backdate
 from .forms import ActivityForm, ContactForm, HealthVisitForm
-from .models import OutreachContact
+from .models import GroupActivity, HealthRoomVisit, OutreachContact
 
 
 def contact_form(request, project, data=None, **kwargs):
     return ContactForm(data, project=project, user=request.user, **kwargs)
 
 
-def save_contact(request, project, membership, data) -> OutreachContact:
+def save_contact(request, project, membership, data, *, new_id=False) -> OutreachContact:
     return services.log_contact(
         project=project, organisation=membership.organisation, by=request.user, site=data["site"],
         at=data["at"], staff=data["staff"], topics=data["topics"],
@@ -33,7 +33,7 @@ def save_contact(request, project, membership, data) -> OutreachContact:
         accompanied="accompanied" in data["outcomes"],
         referral_service=data["referral_service"], card_code=data["card_code"], age_band=data["age_band"],
         gender=data["gender"], note=data["note"], may_backdate=may_backdate(request.user, project),
-        client_id=data.get("client_id"),
+        client_id=data.get("client_id"), client_id_is_new=new_id,
     )
 
 
@@ -41,10 +41,10 @@ def health_form(request, project, data=None):
     return HealthVisitForm(data)
 
 
-def save_health_visit(request, project, membership, data):
+def save_health_visit(request, project, membership, data, *, new_id=False):
     return services.record_health_visit(
         project=project, by=request.user, at=data["at"], uses=data["uses"], card_code=data["card_code"],
-        may_backdate=may_backdate(request.user, project), client_id=data.get("client_id"),
+        may_backdate=may_backdate(request.user, project), client_id=data.get("client_id"), client_id_is_new=new_id,
     )
 
 
@@ -53,7 +53,7 @@ def activity_form(request, project, data=None):
     return ActivityForm(data, project=project, with_courses=with_courses)
 
 
-def save_activity(request, project, membership, data):
+def save_activity(request, project, membership, data, *, new_id=False):
     codes = data.get("course_codes", [])
     found = list(visible_courses(request.user).filter(project=project, code__in=codes)) if codes else []
     missing = sorted(set(codes) - {c.code for c in found})
@@ -63,7 +63,7 @@ def save_activity(request, project, membership, data):
     return services.record_activity(
         project=project, by=request.user, kind=data["kind"], on=data["date"], place=data["place"],
         organiser=data["organiser"], topic=data["topic"], attendance=data["attendance"], courses=found,
-        may_backdate=may_backdate(request.user, project), client_id=data.get("client_id"),
+        may_backdate=may_backdate(request.user, project), client_id=data.get("client_id"), client_id_is_new=new_id,
     )
 
 
@@ -77,22 +77,24 @@ CONFLICT = gettext_lazy(
 class Kind:
     form: Any
     save: Any
+    model: Any
 
 
 # The kinds a phone's queue may hold; the key is what the page's form says in data-offline-kind.
 KINDS = {
-    "contact": Kind(contact_form, save_contact),
-    "health_visit": Kind(health_form, save_health_visit),
-    "activity": Kind(activity_form, save_activity),
+    "contact": Kind(contact_form, save_contact, OutreachContact),
+    "health_visit": Kind(health_form, save_health_visit, HealthRoomVisit),
+    "activity": Kind(activity_form, save_activity, GroupActivity),
 }
 
 
-def save_form(form, kind: str, request, project, membership):
-    """Validate and save a bound form of `kind`; returns the record, or None with the refusal on the form."""
+def save_form(form, kind: str, request, project, membership, *, new_id=False):
+    """Validate and save a bound form of `kind`; returns the record, or None with the refusal on the form
+    (code "conflict" when its id is on a different record). `new_id`: no record has the form's id."""
     if not form.is_valid():
         return None
     try:
-        return KINDS[kind].save(request, project, membership, form.cleaned_data)
+        return KINDS[kind].save(request, project, membership, form.cleaned_data, new_id=new_id)
     except ValidationError as error:
         form.add_error(None, error)
     except services.ClientIdConflict:
@@ -122,10 +124,33 @@ def _identity_fields(form) -> list[str]:
             if name in form.fields and any(e.code == "identity" for e in errors)]
 
 
-def send_queued(request, item, *, projects: dict, on_saved=None) -> dict:
+def _stored_ids(items) -> set:
+    """Which of the batch's ids are on a record already: one query per kind of record in the batch."""
+    ids: dict[str, set] = {}
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("kind"), str) and item["kind"] in KINDS:
+            try:
+                ids.setdefault(item["kind"], set()).add(uuid.UUID(str(item.get("id"))))
+            except ValueError:
+                continue  # send_queued answers it as damaged
+    stored = set()
+    for kind, batch in ids.items():
+        stored.update(KINDS[kind].model.objects.filter(client_id__in=batch).values_list("client_id", flat=True))
+    return stored
+
+
+def send_batch(request, items: list, *, on_saved=None) -> list[dict]:
+    """A batch of the phone's queue, record by record (send_queued). The ids already stored are
+    looked up for the whole batch at once, not one query per record; the projects once each."""
+    projects, stored = {}, _stored_ids(items)
+    return [send_queued(request, item, projects=projects, stored=stored, on_saved=on_saved) for item in items]
+
+
+def send_queued(request, item, *, projects: dict, stored: set, on_saved=None) -> dict:
     """Save one queued record at most once and say how it went, with an HTTP status per record:
     201 saved now, 200 saved before (the stored record), 400 refused (the worker fixes it), 403 another
-    worker's, 404 not the worker's project, 409 the id is on a different record (kept on the phone)."""
+    worker's, 404 not the worker's project, 409 the id is on a different record (kept on the phone).
+    `stored`: the batch's ids already on a record (_stored_ids)."""
     from django.http import Http404, QueryDict
 
     from .access import outreach_project
@@ -137,7 +162,7 @@ def send_queued(request, item, *, projects: dict, on_saved=None) -> dict:
     except ValueError:
         return {"id": raw_id, "status": 400, "errors": [{"message": _("The saved record is damaged and cannot be sent.")}]}
     result = {"id": str(client_id)}
-    kind, fields = KINDS.get(item.get("kind")), item.get("fields")
+    kind, fields = KINDS.get(item.get("kind")) if isinstance(item.get("kind"), str) else None, item.get("fields")
     if kind is None or not isinstance(fields, dict):
         return {**result, "status": 400, "errors": [{"message": _("The saved record is damaged and cannot be sent.")}]}
     if item.get("user") != request.user.pk:
@@ -157,14 +182,9 @@ def send_queued(request, item, *, projects: dict, on_saved=None) -> dict:
         data.setlist(str(name), [str(v) for v in (values if isinstance(values, list) else [values])])
     data["client_id"] = str(client_id)
     form = kind.form(request, project, data)
-    record = None
-    if form.is_valid():
-        try:
-            record = kind.save(request, project, membership, form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        except services.ClientIdConflict:
-            return {**result, "status": 409, "errors": [{"message": str(CONFLICT_QUEUED)}]}
+    record = save_form(form, item["kind"], request, project, membership, new_id=client_id not in stored)
+    if record is None and form.has_error(NON_FIELD_ERRORS, "conflict"):
+        return {**result, "status": 409, "errors": [{"message": str(CONFLICT_QUEUED)}]}
     if record is None:
         return {**result, "status": 400, "errors": _errors(form), "blank": _identity_fields(form)}
     when = getattr(record, "at", None) or record.date

@@ -192,11 +192,15 @@ def log_contact(
     note: str = "",
     may_backdate: bool = False,
     client_id: UUID | None = None,
+    client_id_is_new: bool = False,
 ) -> OutreachContact:
     """Save one anonymous contact. Refuses future times, old times (unless allowed) and unknown cards.
 
     With a `client_id` (made on the phone) the contact is saved once: a repeat returns the stored
     contact (`.repeat` is True), a different contact with the same id raises ClientIdConflict.
+    `client_id_is_new`: the caller has just found no record with this id (the phone's queue looks
+    up a whole batch in one query), so it is not looked up again; one saved since is still caught
+    by the unique constraint (_save_once).
     """
     at = at or timezone.now()
     staff, topics = list(staff), list(topics)
@@ -212,7 +216,7 @@ def log_contact(
     once = {"client_id": client_id, "project": project, "by": by, "content": content,
             "stored_content": _contact_content}
     # A repeat is answered before the checks: a replay days later is still the same, accepted contact.
-    existing = _repeat_of(OutreachContact, **once)
+    existing = None if client_id_is_new else _repeat_of(OutreachContact, **once)
     if existing is not None:
         return existing
     check_when(at, may_backdate=may_backdate)
@@ -254,14 +258,14 @@ def _visit_content(visit: HealthRoomVisit) -> dict:
 
 def record_health_visit(
     *, project, by, at: datetime | None = None, uses=(), card_code: str = "", may_backdate: bool = False,
-    client_id: UUID | None = None,
+    client_id: UUID | None = None, client_id_is_new: bool = False,
 ) -> HealthRoomVisit:
     """Save one health-room visit; with a `client_id`, once (as log_contact)."""
     at = at or timezone.now()
     uses = set(uses)
     once = {"client_id": client_id, "project": project, "by": by, "stored_content": _visit_content,
             "content": {"at": at, "uses": uses, "card_code": _card_code_content(card_code)}}
-    existing = _repeat_of(HealthRoomVisit, **once)
+    existing = None if client_id_is_new else _repeat_of(HealthRoomVisit, **once)
     if existing is not None:
         return existing
     check_when(at, may_backdate=may_backdate)
@@ -289,14 +293,14 @@ def _activity_content(activity: GroupActivity) -> dict:
 
 def record_activity(
     *, project, by, kind: str, on: date, place: str, organiser, topic: str, attendance: int, courses=(),
-    may_backdate: bool = False, client_id: UUID | None = None,
+    may_backdate: bool = False, client_id: UUID | None = None, client_id_is_new: bool = False,
 ) -> GroupActivity:
     """Save one group activity with its attendance; with a `client_id`, once (as log_contact)."""
     courses = list(courses)
     once = {"client_id": client_id, "project": project, "by": by, "stored_content": _activity_content,
             "content": {"kind": kind, "date": on, "place": place, "organiser": organiser.pk, "topic": topic,
                         "attendance": attendance, "courses": {c.pk for c in courses}}}
-    existing = _repeat_of(GroupActivity, **once)
+    existing = None if client_id_is_new else _repeat_of(GroupActivity, **once)
     if existing is not None:
         return existing
     if on > timezone.localdate():

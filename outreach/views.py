@@ -130,9 +130,7 @@ def sync(request):
     # "immediate": the worker tapped Save with a network: the page shows the usual message where it goes next.
     on_saved = (lambda project, kind, record: _after_save(request, project, kind, record)) if body.get(
         "immediate") else None
-    projects = {}
-    results = [sending.send_queued(request, item, projects=projects, on_saved=on_saved) for item in items]
-    return JsonResponse({"results": results})
+    return JsonResponse({"results": sending.send_batch(request, items, on_saved=on_saved)})
 
 
 def card_check(request, slug):

@@ -1,4 +1,3 @@
-from datetime import date
 
 from django.db import models
 from django.db.models import F, Q
@@ -67,9 +66,6 @@ class Project(models.Model):
     def organisations(self):
         """The lead and partner organisations, the ones whose staff work in the project."""
         return Organisation.objects.filter(Q(pk=self.lead_organisation_id) | Q(partner_projects=self)).distinct()
-
-    def is_running(self, on: date) -> bool:
-        return (self.start_date is None or self.start_date <= on) and (self.end_date is None or on <= self.end_date)
 
 
 class Site(models.Model):

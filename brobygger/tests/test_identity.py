@@ -1,6 +1,5 @@
 """Free text never holds a CPR number, a phone number or an e-mail address."""
 
-import time
 from datetime import date
 
 import pytest
@@ -66,25 +65,27 @@ def test_problems_are_the_translated_messages():
     assert [str(m) for m in identity_problems("+45 12 34 56 78")] == [str(PHONE_MESSAGE)]
 
 
-@pytest.mark.parametrize("text", [
-    "a" * 100_000,                    # a long word and no "@": quadratic for a naive e-mail pattern
-    "a." * 50_000 + "@",
-    "a@" * 50_000,
-    "a@" + "b" * 100_000,
-    "1 " * 50_000,
-    "+1" * 50_000,
-    "12 " * 35_000,
-    "x-" * 50_000 + "@",
-    "01.01.90 " * 20_000,             # the wider patterns of issue 14.5: dates, dashes, telling words
-    "1\u2013" * 50_000,
-    "tlf 1 " * 20_000,
-    "+45 " * 25_000,
-    "12 500 " * 20_000,
+# How fast the check is on these texts (they make a naive pattern quadratic) is measured by
+# bench/identity_bench.py; here, what it finds in them.
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("a" * 100_000, []),
+    ("a." * 50_000 + "@", []),
+    ("a@" * 50_000, []),
+    ("a@" + "b" * 100_000, []),
+    ("1 " * 50_000, ["phone"]),       # eight single digits with spaces between are a phone number
+    ("+1" * 50_000, []),
+    ("12 " * 35_000, ["phone"]),
+    ("x-" * 50_000 + "@", []),
+    ("01.01.90 " * 20_000, []),
+    ("1\u2013" * 50_000, []),
+    ("tlf 1 " * 20_000, []),
+    ("+45 " * 25_000, []),
+    ("12 500 " * 20_000, ["phone"]),
 ])
-def test_checks_run_in_linear_time_on_long_pathological_text(text):
-    started = time.perf_counter()
-    identity_kinds(text)
-    assert time.perf_counter() - started < 1.0
+def test_long_pathological_text_is_checked_to_the_end(text, kinds):
+    assert identity_kinds(text) == kinds
+    # The same text with a CPR number at its very end: the check reads all of it.
+    assert "cpr" in identity_kinds(text + " 010190-1234")
 
 
 # Property tests: whatever surrounds them, identifying details are found, and ordinary
@@ -129,10 +130,9 @@ def test_words_with_short_numbers_are_never_refused(parts):
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(max_size=2000))
-def test_any_text_is_checked_quickly_without_error(text):
-    started = time.perf_counter()
-    identity_kinds(text)
-    assert time.perf_counter() - started < 0.5
+def test_any_text_is_checked_without_error(text):
+    kinds = identity_kinds(text)
+    assert kinds == [kind for kind in ("cpr", "email", "phone") if kind in kinds]  # each once, in this order
 
 
 # Issue 14.5: identity written with spaces, dashes of any kind and dots is found too, and the

@@ -8,6 +8,7 @@ import openpyxl
 from django.core.management import call_command
 
 from courses.models import Course, InterventionRecord, Referral
+from outcomes.models import Measurement
 from projects.models import Intervention
 from wellbeing.models import Who5Response
 
@@ -53,11 +54,11 @@ def who5_csv(lines, *, sep=",", bom=False, crlf=False):
 
 def everything(project):
     """Every stored field (ids and timestamps too) of the project's catalogue, courses, intervention
-    records, referrals and WHO-5 answers."""
+    records, referrals, WHO-5 answers and exit indicator measurements."""
     return {model.__name__: list(model.objects.filter(**scope).order_by("pk").values()) for model, scope in [
         (Intervention, {"project": project}), (Course, {"project": project}),
         (InterventionRecord, {"course__project": project}), (Referral, {"course__project": project}),
-        (Who5Response, {"course__project": project})]}
+        (Who5Response, {"course__project": project}), (Measurement, {"course__project": project})]}
 
 
 def run(*args):

@@ -1,11 +1,14 @@
-"""Issue 13: importing a project's own export (registrations and WHO-5 answers) adds, changes and
-removes nothing. On the demo data, whose referrals are kinds of service, services picked from the
+"""Issue 13: importing a project's own export (registrations, WHO-5 answers and, since format
+version 2, exit indicators) adds, changes and removes nothing. On the demo data, whose referrals are kinds of service, services picked from the
 directory and names typed by hand, and whose courses are known by their own id or only by their code."""
 
 import pytest
 
 from brobygger.tests.demo_data import demo_data_for_the_module
 from courses.models import Course, Referral
+from exchange.services import create_project
+from outcomes.categories import INDICATOR_FIELDS
+from outcomes.models import Measurement
 from projects.models import Project
 
 from .helpers import everything, run
@@ -38,6 +41,8 @@ def test_importing_a_projects_own_export_changes_nothing(demo, slug, language, t
     project = Project.objects.get(slug=slug)
     before = everything(project)
     assert before["Referral"] and before["Course"]
+    if slug == "exit-kbh":
+        assert before["Measurement"]
     workbook, answers = tmp_path / "registrering.xlsx", tmp_path / "who5.csv"
     run("export_registrations", slug, str(workbook), "--who5", str(answers), "--language", language)
     run("import_registrations", slug, str(workbook))
@@ -47,3 +52,20 @@ def test_importing_a_projects_own_export_changes_nothing(demo, slug, language, t
         assert len(after[name]) == len(rows), name
         assert after[name] == rows, name
 
+
+
+def _measurements(project):
+    """(Borger-ID, date, kind, answers...) of every measurement of the project, by a plain query."""
+    return sorted((ref or code, *rest) for ref, code, *rest in Measurement.objects.filter(
+        course__project=project).values_list("course__project_ref", "course__code", "measured_on", "kind",
+                                             *INDICATOR_FIELDS))
+
+
+def test_the_export_carries_the_exit_indicators_into_an_empty_project(demo, tmp_path):
+    workbook = tmp_path / "registrering.xlsx"
+    run("export_registrations", "exit-kbh", str(workbook))
+    create_project(slug="kopi", name="Kopi")
+    run("import_registrations", "kopi", str(workbook))
+    original = _measurements(Project.objects.get(slug="exit-kbh"))
+    assert len({kind for _ref, _day, kind, *_answers in original}) == 3  # start, follow-up and end
+    assert _measurements(Project.objects.get(slug="kopi")) == original

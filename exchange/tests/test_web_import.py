@@ -70,3 +70,12 @@ def test_another_coordinators_upload_is_404(world, client):
     other = make_user("coordinator2", (world.lead, world.project, Membership.Role.COORDINATOR))
     client.force_login(other)
     assert client.get(reverse("import_preview", args=[world.import_upload.pk])).status_code == 404
+
+
+def test_the_preview_counts_the_exit_indicator_measurements(world, client_as):
+    from .test_indicator_sheet import measurement
+    from .test_indicator_sheet import workbook as version_2
+
+    data = version_2([row(ref="A-1")], [measurement("A-1"), measurement("A-1", kind="end")])
+    html = upload(client_as("coordinator"), world, data).content.decode()
+    assert "Arket Indikatorer har 2 målinger af exit-indikatorer." in html

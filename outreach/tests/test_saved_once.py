@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -138,6 +139,51 @@ def test_a_replayed_queue_stores_nothing_new(client_as, world):
         i["fields"]["at"][0][-5:] for i in items)
 
 
+def test_a_batch_looks_up_its_ids_in_one_query_not_one_per_record(client_as, world):
+    client = client_as("outreach")
+    items = [queued(world, at=timezone.localtime() - timedelta(minutes=m)) for m in range(1, 11)]
+    with CaptureQueriesContext(connection) as queries:
+        results = send(client, items).json()["results"]
+    assert [r["status"] for r in results] == [201] * 10
+    lookups = [q["sql"] for q in queries.captured_queries
+               if q["sql"].startswith("SELECT") and '"client_id"' in q["sql"].split("WHERE", 1)[-1]]
+    assert len(lookups) == 1
+
+
+def test_the_same_record_twice_in_one_batch_is_stored_once(client_as, world):
+    client = client_as("outreach")
+    item = queued(world, outcomes=["information_given"])
+    results = send(client, [item, item]).json()["results"]
+    assert [r["status"] for r in results] == [201, 200]
+    assert results[0]["record"]["pk"] == results[1]["record"]["pk"] == OutreachContact.objects.get().pk
+
+
+@pytest.mark.parametrize("other_content, status", [(False, 200), (True, 409)])
+def test_an_id_stored_between_the_batch_look_up_and_the_save_is_caught_by_the_unique_id(
+        client_as, world, log, monkeypatch, other_content, status):
+    """Another tab or a retry stores the record after the batch looked up its ids: the database's unique
+    id still answers it, as the stored record (same content) or as a conflict (other content)."""
+    from outreach import sending
+
+    client = client_as("outreach")
+    at = timezone.localtime().replace(second=0, microsecond=0) - timedelta(minutes=5)
+    item = queued(world, at=at, outcomes=["information_given"])
+    look_up = sending._stored_ids
+
+    def stored_just_after_the_look_up(items):
+        found = look_up(items)
+        log(at=at, information_given=True, accompanied=other_content, client_id=uuid.UUID(item["id"]))
+        return found
+
+    monkeypatch.setattr(sending, "_stored_ids", stored_just_after_the_look_up)
+    result = send(client, [item]).json()["results"][0]
+    stored = OutreachContact.objects.get()
+    assert result["status"] == status
+    assert (stored.information_given, stored.accompanied) == (True, other_content)
+    if status == 200:
+        assert result["record"]["pk"] == stored.pk
+
+
 def test_a_queued_record_with_a_reused_id_and_other_content_is_refused_with_409(client_as, world):
     client = client_as("outreach")
     item = queued(world)
@@ -168,6 +214,14 @@ def test_a_note_refused_for_naming_someone_is_blanked_on_the_phone_too(client_as
     client = client_as("outreach")
     result = send(client, [queued(world, note=["ring 12345678"])]).json()["results"][0]
     assert (result["status"], result["blank"]) == (400, ["note"])
+
+
+def test_a_damaged_queued_record_is_refused_and_the_rest_of_the_batch_is_sent(client_as, world):
+    client = client_as("outreach")
+    damaged = [{**queued(world), "kind": ["contact"]}, {**queued(world), "id": ["not", "an", "id"]}]
+    results = send(client, [*damaged, queued(world)]).json()["results"]
+    assert [r["status"] for r in results] == [400, 400, 201]
+    assert OutreachContact.objects.count() == 1
 
 
 def test_a_queued_record_for_a_project_the_worker_does_not_log_in_is_refused(client_as, world):

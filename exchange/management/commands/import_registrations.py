@@ -6,7 +6,7 @@ from ._base import ExchangeCommand
 
 
 class Command(ExchangeCommand):
-    help = ("Import a registration workbook (.xlsx, exchange format v1) into a project. All or nothing: "
+    help = ("Import a registration workbook (.xlsx, exchange format version 1 or 2) into a project. All or nothing: "
             "any problem stores nothing and lists every problem. Importing the same file again adds nothing twice.")
 
     def add_arguments(self, parser):
@@ -22,3 +22,6 @@ class Command(ExchangeCommand):
             "%(records)s interventions and %(referrals)s referrals added.") % {
             "created": result.created, "updated": result.updated, "unchanged": result.unchanged,
             "records": result.interventions_added, "referrals": result.referrals_added})
+        if result.measurements_added or result.measurements_updated:
+            self.stdout.write(_("Exit indicators: %(added)s measurements added, %(updated)s updated.") % {
+                "added": result.measurements_added, "updated": result.measurements_updated})
