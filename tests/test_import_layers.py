@@ -27,7 +27,7 @@ LAYERS = [
     ["outcomes"],
     ["rights"],  # retention keeps what the reports count of every app below, the exit indicators too
     ["outreach", "knowledge", "exchange"],
-    ["reports"],
+    ["reports", "exports"],
     ["budget"],
 ]
 
