@@ -9,4 +9,6 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from brobygger import navigation
 
+        from . import demo  # noqa: F401  (registers its part of the demo data)
+
         navigation.register(92, "user_list", _("Staff users"), lambda user: user.is_administrator)

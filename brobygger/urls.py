@@ -1,17 +1,15 @@
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from projects.urls import admin_urlpatterns as project_admin_urls
-
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", include("courses.home_urls")),
     path("i18n/setlang/", views.public(set_language), name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("", include("accounts.urls")),
-    path("administration/", include(project_admin_urls)),
+    path("administration/", include("projects.admin_urls")),
     path("projects/", include("projects.urls")),
     path("courses/", include("courses.urls")),
     # Each app below owns its URLs; wellbeing and signin choose their own top-level paths.

@@ -10,7 +10,7 @@ from html import escape
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 
-from brobygger.charts import FONT, TEXT, _id
+from brobygger.charts import FONT, TEXT, new_chart_id
 
 # (colour, dash pattern, marker) per series: told apart by pattern and marker, not colour alone.
 STYLES = [("#6f6f6f", "2 4", "none"), ("#b35900", "7 4", "square"), ("#0059b3", "", "circle")]
@@ -22,9 +22,11 @@ def _fmt(value) -> str:
 
 def money_chart(title: str, x_labels: list[str], series: list[tuple[str, list]], *, description: str = "") -> str:
     """series: [(name, [value or None per month])] in 1,000 DKK; None leaves the point out."""
-    chart_id = _id("money")
+    chart_id = new_chart_id("money")
     left, right, top_pad, bottom = 56, 24, 16, 70
-    plot_w, plot_h = 560, 240
+    # Drawn at its own size in the committee PDF (labels 9 pt, brobygger/static/brobygger/pdf.css) and still on
+    # the initiative's one page there.
+    plot_w, plot_h = 460, 180
     width, height = left + plot_w + right, top_pad + plot_h + bottom
     values = [v for _name, vs in series for v in vs if v is not None]
     top = max(values + [1])

@@ -1,7 +1,6 @@
 from datetime import date
 
 from django.contrib import messages
-from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from brobygger import pdf
 from brobygger.sections import render_sections
 from projects.models import Project
 
@@ -182,8 +182,6 @@ def indicator_add(request, slug, number):
 
 def status_document(request, project, number=None):
     """The committee status as a laid-out WeasyPrint document (the view writes it as PDF)."""
-    from weasyprint import HTML, URLFetcher
-
     initiatives = project.initiatives.all()
     if number is not None:
         initiatives = [get_object_or_404(initiatives, number=number)]
@@ -196,22 +194,19 @@ def status_document(request, project, number=None):
     for f, g in zip(figures, goals, strict=True):
         chart, _totals = _chart(f, _("Money over the months, cumulative, 1,000 DKK")) if number else ("", None)
         items.append({"figures": f, "goals": g, "chart": chart})
-    font = finders.find("dkfds/fonts/IBMPlexSans/complete/woff/IBMPlexSans-Regular.woff")
-    bold = finders.find("dkfds/fonts/IBMPlexSans/complete/woff/IBMPlexSans-SemiBold.woff")
     html = render_to_string("budget/status_pdf.html", {
         "project": project, "items": items, "table": services.budget_table(figures), "single": number is not None,
-        "today": timezone.localdate(), "font": font, "bold": bold,
+        "today": timezone.localdate(),
     }, request=request)
-    # Our own font files only: no network, whatever the page holds.
-    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"file"})).render()
+    return pdf.pdf_document(html)
 
 
 def committee_status_pdf(request, slug, number=None):
     """The committee status: goal, indicators against targets, money against budget; small numbers hidden."""
     project = budget_project(request, slug)
-    pdf = status_document(request, project, number).write_pdf()
+    document = pdf.write_pdf(status_document(request, project, number))
     name = f"status-{project.slug}" + (f"-{number}" if number else "") + ".pdf"
-    response = HttpResponse(pdf, content_type="application/pdf")
+    response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
 

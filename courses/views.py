@@ -1,4 +1,5 @@
 import re
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -35,6 +36,28 @@ from .forms import (
     ReferralStatusForm,
 )
 from .selectors import courses_needing_attention
+
+
+def home(request):
+    """The signed-in worker's start page: their roles, and the courses that need attention."""
+    user = request.user
+    memberships = sorted(
+        user.active_memberships, key=lambda m: (m.project.name if m.project else "", m.get_role_display())
+    )
+    courses = visible_courses(user)
+    today = timezone.localdate()
+    attention = courses_needing_attention(courses, today)[:10]
+    log.shown(request, [item["course"] for item in attention])
+    context = {
+        "memberships": memberships,
+        "sees_courses": any(m.can_see_courses for m in memberships),
+        "open_courses": courses.open().count() if memberships else 0,
+        "new_courses": courses.filter(start_date__gte=today - timedelta(days=30)).count() if memberships else 0,
+        "attention": attention,
+        "projects": Project.objects.filter(pk__in={m.project_id for m in memberships if m.project_id}),
+        "sections": render_sections("home", request, user),
+    }
+    return render(request, "home.html", context)
 
 
 def _require_course_role(request):

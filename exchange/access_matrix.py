@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 from brobygger.matrix import Page
 from exchange.models import ImportUpload
 from exchange.tests.helpers import row, workbook
@@ -15,10 +17,11 @@ def extend_world(w):
 
 
 PAGES = [
-    Page("import_start", COORDINATOR),
+    Page("import_start", COORDINATOR | {"coordinator_aarhus"}),  # for one's own projects
     Page("import_preview", COORDINATOR, kwargs=upload),
-    Page("import_confirm", COORDINATOR, kwargs=upload, method="post"),
-    Page("import_discard", COORDINATOR, kwargs=upload, method="post"),
+    Page("import_confirm", COORDINATOR, kwargs=upload, method="post",
+         redirect=lambda w: reverse("project_report", args=[w.project.slug])),
+    Page("import_discard", COORDINATOR, kwargs=upload, method="post", redirect=lambda w: reverse("import_start")),
     Page("export_registrations", COORDINATOR, kwargs=slug),
     Page("export_who5", COORDINATOR, kwargs=slug),
 ]

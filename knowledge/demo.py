@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from accounts.demo import demo_user
 from brobygger import demo
 
 DRAFT_NOTE = (
@@ -90,7 +91,7 @@ def add_knowledge(context):
     reden = orgs["Reden København"]
     project = context["project_2026"]
 
-    vejleder = demo._user("vejleder", "Birgitte", "Holm")
+    vejleder = demo_user("vejleder", "Birgitte", "Holm")
     Membership.objects.create(user=vejleder, organisation=bif, project=None, role=Membership.Role.LEARNER)
     users["vejleder"] = vejleder
 

@@ -59,6 +59,22 @@ def paired_change(courses, as_of: date) -> dict:
     transitions = {i.field: {a: dict.fromkeys(i.choices.values, 0) for a in i.choices.values} for i in INDICATORS}
     for field, a, b, n in counted:
         transitions[field][a][b] += n
+    return _summary(transitions)
+
+
+def add_pairs(change: dict, pairs: dict) -> dict:
+    """`change` (paired_change's result) with more compared courses added: {(indicator, first answer,
+    latest answer): courses}, as deleted courses leave them (rights.retained)."""
+    if not pairs:
+        return change
+    transitions = {field: {a: dict(row) for a, row in table["transitions"].items()}
+                   for field, table in change["indicators"].items()}
+    for (field, a, b), n in pairs.items():
+        transitions[field][a][b] += n
+    return _summary(transitions)
+
+
+def _summary(transitions: dict) -> dict:
     result = {"paired": 0, "indicators": {}}
     for indicator in INDICATORS:
         values = indicator.choices.values

@@ -9,6 +9,8 @@ class ProjectsConfig(AppConfig):
     def ready(self):
         from brobygger import navigation
 
+        from . import demo  # noqa: F401  (registers its part of the demo data)
+
         navigation.register(
             50, "project_list", _("Projects"), lambda user: any(m.project_id for m in user.active_memberships)
         )

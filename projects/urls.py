@@ -11,15 +11,4 @@ urlpatterns = [
     path("<slug:slug>/sites/", views.site_list, name="site_list"),
     path("<slug:slug>/sites/new/", views.site_edit, name="site_create"),
     path("<slug:slug>/sites/<int:pk>/", views.site_edit, name="site_edit"),
-    path("<slug:slug>/members/", views.member_list, name="member_list"),
-    path("<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
-]
-
-admin_urlpatterns = [
-    path("organisations/", views.organisation_list, name="organisation_list"),
-    path("organisations/new/", views.organisation_edit, name="organisation_create"),
-    path("organisations/<int:pk>/", views.organisation_edit, name="organisation_edit"),
-    path("projects/", views.admin_project_list, name="admin_project_list"),
-    path("projects/new/", views.admin_project_edit, name="admin_project_create"),
-    path("projects/<int:pk>/", views.admin_project_edit, name="admin_project_edit"),
 ]

@@ -2,6 +2,7 @@
 
 from django.template.loader import render_to_string
 
+from brobygger import pdf
 from brobygger.spreadsheets import Sheet, write_xlsx
 
 
@@ -22,7 +23,4 @@ def _plain(value):
 
 
 def report_pdf(context: dict, request=None, template="reports/report_pdf.html") -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(template, context, request=request)
-    return HTML(string=html).write_pdf()
+    return pdf.render_pdf(render_to_string(template, context, request=request))

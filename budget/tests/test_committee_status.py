@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from brobygger import demo
+from brobygger.tests.pdf_facts import read_pdf
 from budget import services
 
 
@@ -36,11 +37,19 @@ def test_the_demo_budget_page_shows_the_notes_amounts(demo_world, client):
         assert f">{amount}<" in html, amount
 
 
-def test_the_committee_status_is_a_pdf(demo_world, client):
+def test_the_committee_status_is_tagged_pdf_ua_in_the_reports_font_with_chart_labels_of_8_pt_or_more(
+        demo_world, client):
     client.force_login(demo_world["users"]["analytiker"])
     response = client.get(reverse("committee_status", args=["kbh-2026", 2]))
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    pdf = read_pdf(response.content)
+    assert (pdf.lang, pdf.title) == ("da", "Status til udvalget: Bedre vilkår for sexarbejdere 2026")
+    assert pdf.marked and pdf.has_structure and pdf.ua_part == "1"
+    assert {"H1", "H2", "Table", "TH", "TD", "Figure"} <= pdf.structure_kinds
+    assert pdf.fonts == {"IBM-Plex-Sans", "IBM-Plex-Sans-Semi-Bold"}  # the project report's font (reports tests)
+    assert len(pdf.chart_text_sizes) > 20  # the money chart's axis, legend and last values were measured
+    assert min(pdf.chart_text_sizes) >= 8
+    assert pdf.smallest_text >= 8
 
 
 @pytest.mark.parametrize("number", [1, 2, 3])

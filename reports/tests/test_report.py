@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from brobygger.tests.pdf_facts import read_pdf
 from courses import services
 from exchange.services import import_registrations, import_who5
 from exchange.tests.helpers import esbjerg_bytes
@@ -126,10 +127,17 @@ def test_the_excel_export_has_one_sheet_per_table(esbjerg, client_as):
     assert [c.value for c in book["Køn"][2]] == ["Kvinde", 79, 89.8]
 
 
-def test_the_pdf_export_is_a_pdf(esbjerg, client_as):
+def test_the_pdf_is_tagged_pdf_ua_in_the_one_font_with_chart_labels_of_8_pt_or_more(esbjerg, client_as):
     response = client_as("coordinator").get(reverse("project_report_pdf", args=["exit"]) + "?as_of=2023-11-30")
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    pdf = read_pdf(response.content)
+    assert (pdf.lang, pdf.title) == ("da", "Rapport: Exit København")  # the page's language, Danish by default
+    assert pdf.marked and pdf.has_structure and pdf.ua_part == "1"
+    assert {"H1", "H2", "Table", "TH", "TD", "Figure"} <= pdf.structure_kinds
+    assert pdf.fonts == {"IBM-Plex-Sans", "IBM-Plex-Sans-Semi-Bold"}  # embedded from the vendored TTF, nothing else
+    assert len(pdf.chart_text_sizes) > 100  # the five charts' labels and values were measured
+    assert min(pdf.chart_text_sizes) >= 8
+    assert pdf.smallest_text >= 8
 
 
 def test_a_catalogue_longer_than_one_bit_mask_counts_every_intervention(world):
