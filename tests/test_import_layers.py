@@ -27,17 +27,13 @@ LAYERS = [
     ["outcomes"],
     ["rights"],  # retention keeps what the reports count of every app below, the exit indicators too
     ["outreach", "knowledge", "exchange"],
-    ["reports"],
+    ["reports", "exports"],
     ["budget"],
 ]
 
 # Imports that break the rule today, each to be taken away (issue 18). The list can only shrink:
 # an entry whose import is gone fails too, so it is struck off when the import is.
 KNOWN_BREACHES = {
-    ("audit", "accounts"),
-    ("audit", "courses"),
-    ("audit", "projects"),
-    ("audit", "signin"),
     ("directory", "courses"),
     ("courses", "rights"),
     ("wellbeing", "rights"),
