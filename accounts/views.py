@@ -3,8 +3,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from brobygger.access import administrator_required
+from projects.access import project_for_user
+
 from . import services
-from .access import administrator_required
 from .forms import MembershipForm, UserForm
 from .models import Membership, User
 
@@ -46,3 +48,26 @@ def membership_delete(request, pk):
     services.remove_role(by=request.user, membership=membership, request=request)
     messages.success(request, _("The role is removed."))
     return redirect("user_detail", user_pk)
+
+
+# A project's members, kept by its coordinator (/projects/<slug>/members/).
+
+
+def member_list(request, slug):
+    project = project_for_user(request, slug, "can_manage_project")
+    form = MembershipForm(request.POST or None, project=project, by=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save(request=request)
+        messages.success(request, _("The member is added."))
+        return redirect("member_list", project.slug)
+    members = project.memberships.select_related("user", "organisation").order_by("user__username")
+    return render(request, "accounts/member_list.html", {"project": project, "members": members, "form": form})
+
+
+@require_POST
+def member_remove(request, slug, pk):
+    project = project_for_user(request, slug, "can_manage_project")
+    membership = get_object_or_404(Membership, pk=pk, project=project)
+    services.remove_role(by=request.user, membership=membership, request=request)
+    messages.success(request, _("The member is removed."))
+    return redirect("member_list", project.slug)

@@ -1,10 +1,10 @@
 from brobygger.matrix import Page
 
-# Coordinators read their projects' log; administrators all of it.
+# Coordinators (of any project) read their projects' log; administrators all of it.
 readers = frozenset({"coordinator", "administrator"})
 
 PAGES = [
-    Page("audit_log", readers),
-    Page("audit_log", readers, query="?course=KBH-XXXX&action=view"),
-    Page("audit_export", readers),
+    Page("audit_log", readers | {"coordinator_aarhus"}),
+    Page("audit_log", readers | {"coordinator_aarhus"}, query="?course=KBH-XXXX&action=view"),
+    Page("audit_export", readers | {"coordinator_aarhus"}),
 ]

@@ -20,7 +20,8 @@ LABEL_CHARS, LINE_HEIGHT = 24, 15  # 24 characters of 13 px text fit the 192 px 
 _counter = 0
 
 
-def _id(prefix: str) -> str:
+def new_chart_id(prefix: str) -> str:
+    """An id for a chart's title and description, unique in the page (charts of other apps too)."""
     global _counter
     _counter += 1
     return f"{prefix}-{_counter}"
@@ -46,7 +47,7 @@ def bar_chart(title: str, labels: list, values: list, *, description: str = "", 
 
     Long labels wrap onto more lines (the row grows), so "Beskæftigelses- og uddannelsesindsatser" is read
     whole on the page and in the PDF."""
-    chart_id = _id("chart")
+    chart_id = new_chart_id("chart")
     row, label_w, bar_w, pad = 30, 200, 300, 8
     width = label_w + bar_w + 80
     lines = [_label_lines(label) for label in labels]
@@ -97,7 +98,7 @@ def line_chart(
 
     Points that are None are skipped (the line breaks there).
     """
-    chart_id = _id("chart")
+    chart_id = new_chart_id("chart")
     left, right, top_pad, bottom = 44, 150, 14, 40
     plot_w, plot_h = 420, 220
     width, height = left + plot_w + right, top_pad + plot_h + bottom

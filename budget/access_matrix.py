@@ -1,12 +1,15 @@
 from datetime import date
 from decimal import Decimal
 
+from django.urls import reverse
+
 from brobygger.matrix import Page
 
 coordinator = frozenset({"coordinator"})
 readers = frozenset({"coordinator", "analyst"})  # budget and goals: the coordinator and the project's analysts
 team = frozenset({"outreach", "caseworker_a", "caseworker_b", "coordinator"})
 slug = lambda w: {"slug": w.project.slug}  # noqa: E731
+to_meeting = lambda w: reverse("team_meeting", args=[w.project.slug])  # noqa: E731
 initiative = lambda w: {"slug": w.project.slug, "number": w.initiative.number}  # noqa: E731
 
 
@@ -25,7 +28,8 @@ def extend_world(w):
 
 
 PAGES = [
-    Page("budget_home", frozenset({"outreach", "caseworker_a", "caseworker_b", "coordinator", "analyst"})),
+    Page("budget_home", frozenset({"outreach", "caseworker_a", "caseworker_b", "coordinator", "analyst", "coordinator_aarhus",
+                                   "analyst_aarhus"})),
     Page("budget_project", readers, kwargs=slug),
     Page("committee_status_all", readers, kwargs=slug),
     Page("initiative_detail", readers, kwargs=initiative),
@@ -38,7 +42,9 @@ PAGES = [
     Page("spending_import", coordinator, kwargs=initiative),
     Page("indicator_add", coordinator, kwargs=initiative),
     Page("team_meeting", team, kwargs=slug),
-    Page("meeting_held", coordinator, kwargs=slug, method="post"),
-    Page("flag_add", coordinator, kwargs=slug, method="post", data=lambda w: {"flag-text": "Tal om vagtplanen"}),
-    Page("flag_done", coordinator, kwargs=lambda w: {"slug": w.project.slug, "pk": w.flag.pk}, method="post"),
+    Page("meeting_held", coordinator, kwargs=slug, method="post", redirect=to_meeting),
+    Page("flag_add", coordinator, kwargs=slug, method="post", data=lambda w: {"flag-text": "Tal om vagtplanen"},
+         redirect=to_meeting),
+    Page("flag_done", coordinator, kwargs=lambda w: {"slug": w.project.slug, "pk": w.flag.pk}, method="post",
+         redirect=to_meeting),
 ]

@@ -19,6 +19,21 @@ def new_course_code(prefix: str) -> str:
     return f"{prefix}-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
+def new_course_codes(prefix: str, count: int) -> list[str]:
+    """`count` unused course codes with `prefix`, drawn at random like new_course_code (an import's,
+    which stores its courses together)."""
+    taken = set(Course.objects.filter(code__startswith=f"{prefix}-").values_list("code", flat=True))
+    if len(taken) + count > 0.8 * len(CODE_ALPHABET) ** CODE_LENGTH:
+        raise RuntimeError("Too few free course ids left for this prefix.")
+    codes = []
+    while len(codes) < count:
+        code = new_course_code(prefix)
+        if code not in taken:
+            taken.add(code)
+            codes.append(code)
+    return codes
+
+
 class Gender(models.TextChoices):
     WOMAN = "woman", _("Woman")
     MAN = "man", _("Man")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership
 
-from .models import Gender, Referral
+from .models import Course, Gender, Referral
 
 QUIET_DAYS = 30
 REFERRAL_WAIT_DAYS = 14
@@ -79,3 +79,8 @@ def reassign_choices(user, project) -> dict | None:
     from .access import can_reassign_in
 
     return responsible_candidates_by_organisation(project) if can_reassign_in(user, project) else None
+
+
+def project_of_course(code: str):
+    """The id of the project of the course `code`, or None (for the access log)."""
+    return Course.objects.filter(code=code).values_list("project_id", flat=True).first()

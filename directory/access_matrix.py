@@ -1,8 +1,10 @@
+from django.urls import reverse
+
 from brobygger.matrix import ROLES, Page
 
 # Every staff user with a membership reads the directory; coordinators keep it.
 staff = frozenset(ROLES) - {"outsider"}
-keepers = frozenset({"coordinator"})
+keepers = frozenset({"coordinator", "coordinator_aarhus"})  # of any project
 
 
 def extend_world(w):
@@ -17,5 +19,6 @@ PAGES = [
     Page("directory_public", frozenset(), public=True),
     Page("directory_service_create", keepers),
     Page("directory_service_edit", keepers, kwargs=lambda w: {"pk": w.service.pk}),
-    Page("directory_service_checked", keepers, method="post", kwargs=lambda w: {"pk": w.service.pk}),
+    Page("directory_service_checked", keepers, method="post", kwargs=lambda w: {"pk": w.service.pk},
+         redirect=lambda w: reverse("directory_list")),
 ]

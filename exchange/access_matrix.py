@@ -1,10 +1,11 @@
+from django.urls import reverse
+
 from brobygger.matrix import Page
 from exchange.models import ImportUpload
 from exchange.tests.helpers import row, workbook
 
 COORDINATOR = frozenset({"coordinator"})
 upload = lambda w: {"pk": w.import_upload.pk}  # noqa: E731
-slug = lambda w: {"slug": w.project.slug}  # noqa: E731
 
 
 def extend_world(w):
@@ -15,10 +16,9 @@ def extend_world(w):
 
 
 PAGES = [
-    Page("import_start", COORDINATOR),
+    Page("import_start", COORDINATOR | {"coordinator_aarhus"}),  # for one's own projects
     Page("import_preview", COORDINATOR, kwargs=upload),
-    Page("import_confirm", COORDINATOR, kwargs=upload, method="post"),
-    Page("import_discard", COORDINATOR, kwargs=upload, method="post"),
-    Page("export_registrations", COORDINATOR, kwargs=slug),
-    Page("export_who5", COORDINATOR, kwargs=slug),
+    Page("import_confirm", COORDINATOR, kwargs=upload, method="post",
+         redirect=lambda w: reverse("project_report", args=[w.project.slug])),
+    Page("import_discard", COORDINATOR, kwargs=upload, method="post", redirect=lambda w: reverse("import_start")),
 ]

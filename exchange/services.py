@@ -6,7 +6,6 @@ what is there and adds nothing twice (citizens are matched on their Borger-ID, k
 course's `project_ref`).
 """
 
-import secrets
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -21,7 +20,7 @@ from brobygger.bulk import insert_rows
 from brobygger.identity import check_no_identity
 from brobygger.spreadsheets import Sheet, write_csv, write_xlsx
 from brobygger.text import clean_control_characters
-from courses.models import CODE_ALPHABET, CODE_LENGTH, Course, InterventionRecord, Referral
+from courses.models import Course, InterventionRecord, Referral, new_course_codes
 from projects.models import Intervention, Organisation, Project
 from wellbeing.models import Who5Response, who5_score
 
@@ -64,20 +63,6 @@ def create_project(*, slug: str, name: str, prefix: str = "", organisation: str 
         project.full_clean()
         project.save()
     return project
-
-
-def _new_codes(prefix: str, count: int) -> list[str]:
-    """`count` unused course codes with `prefix`, drawn at random like new_course_code."""
-    taken = set(Course.objects.filter(code__startswith=f"{prefix}-").values_list("code", flat=True))
-    if len(taken) + count > 0.8 * len(CODE_ALPHABET) ** CODE_LENGTH:
-        raise RuntimeError("Too few free course ids left for this prefix.")
-    codes = []
-    while len(codes) < count:
-        code = f"{prefix}-" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        if code not in taken:
-            taken.add(code)
-            codes.append(code)
-    return codes
 
 
 def name_key(name: str) -> str:
@@ -198,7 +183,7 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
 
     existing = existing_courses(project)
     new_rows = [r for r in parsed.rows if r.ref.casefold() not in existing]
-    codes = _new_codes(project.code_prefix, len(new_rows))
+    codes = new_course_codes(project.code_prefix, len(new_rows))
     by_id = by.pk if by is not None else None
     result.created = insert_rows(Course, (
         {"project_id": project.pk, "code": code, "project_ref": r.ref, "organisation_id": organisation.pk,

@@ -18,8 +18,9 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from accounts.access import coordinates_a_project, is_staff_member, requires
+from accounts.access import coordinates_a_project, is_staff_member
 from audit import log
+from brobygger.access import requires
 
 from .models import Module, NetworkMeeting
 

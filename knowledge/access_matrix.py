@@ -1,15 +1,22 @@
+from django.urls import reverse
+
 from brobygger.matrix import ROLES, Page
 
 # Everyone with a membership takes modules, reads the advisors and the network's meetings.
 staff = frozenset(ROLES) - {"outsider"}
 # Coordinators author modules, keep the advisor register and record the network's meetings.
-authors = frozenset({"coordinator"})
+authors = frozenset({"coordinator", "coordinator_aarhus"})  # of any project
+# A meeting belongs to a project (Exit København): its coordinator keeps it.
+meeting_keepers = frozenset({"coordinator"})
 # Coordinators and analysts follow up on completions.
-followers = frozenset({"coordinator", "analyst"})
+followers = frozenset({"coordinator", "analyst", "coordinator_aarhus", "analyst_aarhus"})
 
 module = lambda w: {"pk": w.module.pk}  # noqa: E731
 section = lambda w: {"pk": w.section.pk}  # noqa: E731
 meeting = lambda w: {"pk": w.meeting.pk}  # noqa: E731
+to_module = lambda w: reverse("knowledge_module", args=[w.module.pk])  # noqa: E731
+to_section = lambda w: reverse("knowledge_module", args=[w.module.pk]) + f"#section-{w.section.position}"  # noqa: E731
+to_start = lambda w: reverse("knowledge_start", args=[w.module.pk])  # noqa: E731
 
 
 def extend_world(w):
@@ -44,27 +51,31 @@ PAGES = [
     Page("knowledge_module", authors, kwargs=lambda w: {"pk": w.draft_module.pk}),
     Page("knowledge_module_create", authors),
     Page("knowledge_module_edit", authors, kwargs=module),
-    Page("knowledge_module_publish", authors, method="post", kwargs=module, data=lambda w: {"unpublish": "1"}),
+    Page("knowledge_module_publish", authors, method="post", kwargs=module, data=lambda w: {"unpublish": "1"},
+         redirect=to_module),
     Page("knowledge_section_create", authors, kwargs=module),
     Page("knowledge_start", staff, kwargs=module),
-    Page("knowledge_section", staff, kwargs=lambda w: {"pk": w.module.pk, "position": 1}),
-    Page("knowledge_finish", staff, kwargs=module),
+    # Who has not started the module is sent to its start (nobody in the world has).
+    Page("knowledge_section", staff, kwargs=lambda w: {"pk": w.module.pk, "position": 1}, redirect=to_start),
+    Page("knowledge_finish", staff, kwargs=module, redirect=to_start),
     Page("knowledge_section_edit", authors, kwargs=section),
     Page("knowledge_image_add", authors, kwargs=section),
     Page("knowledge_question_add", authors, kwargs=section),
     Page("knowledge_image", staff, kwargs=lambda w: {"pk": w.image.pk}),
-    Page("knowledge_section_delete", authors, method="post", kwargs=section),
-    Page("knowledge_image_delete", authors, method="post", kwargs=lambda w: {"pk": w.image.pk}),
-    Page("knowledge_question_delete", authors, method="post", kwargs=lambda w: {"pk": w.question.pk}),
+    Page("knowledge_section_delete", authors, method="post", kwargs=section, redirect=to_module),
+    Page("knowledge_image_delete", authors, method="post", kwargs=lambda w: {"pk": w.image.pk}, redirect=to_section),
+    Page("knowledge_question_delete", authors, method="post", kwargs=lambda w: {"pk": w.question.pk},
+         redirect=to_section),
     Page("knowledge_followup", followers),
     Page("knowledge_advisors", staff),
     Page("knowledge_advisor_create", authors),
     Page("knowledge_advisor_edit", authors, kwargs=lambda w: {"pk": w.advisor.pk}),
     Page("knowledge_meetings", staff),
     Page("knowledge_meeting_create", authors),
-    Page("knowledge_meeting", staff, kwargs=meeting),
-    Page("knowledge_meeting_edit", authors, kwargs=meeting),
-    Page("knowledge_action_add", authors, kwargs=meeting),
-    Page("knowledge_action_close", authors, method="post", kwargs=lambda w: {"pk": w.action.pk}),
+    Page("knowledge_meeting", staff - {"coordinator_aarhus", "analyst_aarhus"}, kwargs=meeting),
+    Page("knowledge_meeting_edit", meeting_keepers, kwargs=meeting),
+    Page("knowledge_action_add", meeting_keepers, kwargs=meeting),
+    Page("knowledge_action_close", meeting_keepers, method="post", kwargs=lambda w: {"pk": w.action.pk},
+         redirect=lambda w: reverse("knowledge_meeting", args=[w.meeting.pk])),
     Page("knowledge_network_year", staff, kwargs=lambda w: {"year": 2026}),
 ]

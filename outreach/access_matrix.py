@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 from brobygger.matrix import Page
 
 loggers = frozenset({"outreach", "coordinator"})
@@ -17,8 +19,8 @@ def extend_world(w):
 
 
 PAGES = [
-    Page("outreach_home", followers),
-    Page("outreach_sync", loggers),
+    Page("outreach_home", followers | {"coordinator_aarhus", "analyst_aarhus"}),
+    Page("outreach_sync", loggers | {"coordinator_aarhus"}),
     Page("outreach_service_worker", loggers, public=True),
     Page("outreach_manifest", loggers, kwargs=slug, public=True),
     Page("outreach_log", loggers, kwargs=slug),
@@ -30,10 +32,12 @@ PAGES = [
     Page("outreach_card_batch", loggers, kwargs=lambda w: {"slug": w.project.slug, "pk": w.card_batch.pk}),
     Page("outreach_card_link", coordinator, kwargs=slug),
     Page("outreach_card_unlink", coordinator, method="post",
-         kwargs=lambda w: {"slug": w.project.slug, "pk": w.linked_card.pk}),
+         kwargs=lambda w: {"slug": w.project.slug, "pk": w.linked_card.pk},
+         redirect=lambda w: reverse("course_detail", args=[w.course_a.code])),
     Page("outreach_topics", coordinator, kwargs=slug),
     Page("outreach_topic_toggle", coordinator, method="post",
-         kwargs=lambda w: {"slug": w.project.slug, "pk": w.topic.pk}),
+         kwargs=lambda w: {"slug": w.project.slug, "pk": w.topic.pk},
+         redirect=lambda w: reverse("outreach_topics", args=[w.project.slug])),
     Page("outreach_followup", followers, kwargs=slug),
     Page("outreach_followup_export", followers, kwargs=slug),
 ]

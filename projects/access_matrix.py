@@ -1,3 +1,5 @@
+from django.urls import reverse
+
 from brobygger.matrix import Page
 
 members = frozenset({"outreach", "caseworker_a", "caseworker_b", "coordinator", "analyst"})
@@ -7,7 +9,7 @@ slug = lambda w: {"slug": w.project.slug}  # noqa: E731
 
 PAGES = [
     Page("project_list", frozenset({"outsider", "outreach", "caseworker_a", "caseworker_b", "coordinator", "analyst",
-                                    "administrator"})),
+                                    "administrator", "coordinator_aarhus", "analyst_aarhus"})),
     Page("project_detail", members, kwargs=slug),
     Page("catalogue", coordinator, kwargs=slug),
     Page("intervention_create", coordinator, kwargs=slug),
@@ -17,6 +19,7 @@ PAGES = [
     Page("site_edit", coordinator, kwargs=lambda w: {"slug": w.project.slug, "pk": w.site.pk}),
     Page("member_list", coordinator, kwargs=slug),
     Page("member_remove", coordinator, kwargs=lambda w: {"slug": w.project.slug, "pk": w.membership_outreach.pk},
+         redirect=lambda w: reverse("member_list", args=[w.project.slug]),
          method="post"),
     Page("organisation_list", admin),
     Page("organisation_create", admin),

@@ -11,6 +11,4 @@ urlpatterns = [
     path("<slug:slug>/sites/", views.site_list, name="site_list"),
     path("<slug:slug>/sites/new/", views.site_edit, name="site_create"),
     path("<slug:slug>/sites/<int:pk>/", views.site_edit, name="site_edit"),
-    path("<slug:slug>/members/", views.member_list, name="member_list"),
-    path("<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
 ]

@@ -1,13 +1,9 @@
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from accounts.access import administrator_required
-from accounts.forms import MembershipForm
-from accounts.models import Membership
-from accounts.services import remove_role
+from brobygger.access import administrator_required
 from brobygger.sections import render_sections
 
 from .access import project_for_user, projects_for_user
@@ -31,18 +27,11 @@ def project_detail(request, slug):
         "partners": project.partners.all(),
         "interventions": project.interventions.filter(active=True),
     }
-    if any(m.can_see_courses for m in roles):
-        from courses.access import visible_courses
-
-        courses = visible_courses(request.user).filter(project=project)
-        context["course_counts"] = courses.aggregate(
-            total=Count("pk"), open=Count("pk", filter=Q(end_date__isnull=True))
-        )
     context["sections"] = render_sections("project", request, project)
     return render(request, "projects/project_detail.html", context)
 
 
-# The catalogue, sites and members: the project's coordinator.
+# The catalogue and sites: the project's coordinator (the members: accounts.views).
 
 
 def catalogue(request, slug):
@@ -83,26 +72,6 @@ def site_edit(request, slug, pk=None):
     return render(request, "projects/simple_form.html", {
         "project": project, "form": form, "heading": _("Edit site") if pk else _("New site"), "cancel": "site_list",
     })
-
-
-def member_list(request, slug):
-    project = project_for_user(request, slug, "can_manage_project")
-    form = MembershipForm(request.POST or None, project=project, by=request.user)
-    if request.method == "POST" and form.is_valid():
-        form.save(request=request)
-        messages.success(request, _("The member is added."))
-        return redirect("member_list", project.slug)
-    members = project.memberships.select_related("user", "organisation").order_by("user__username")
-    return render(request, "projects/member_list.html", {"project": project, "members": members, "form": form})
-
-
-@require_POST
-def member_remove(request, slug, pk):
-    project = project_for_user(request, slug, "can_manage_project")
-    membership = get_object_or_404(Membership, pk=pk, project=project)
-    remove_role(by=request.user, membership=membership, request=request)
-    messages.success(request, _("The member is removed."))
-    return redirect("member_list", project.slug)
 
 
 # Administration: organisations and projects.

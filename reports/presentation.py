@@ -166,9 +166,6 @@ def exit_indicator_tables(change: dict | None) -> list[Table]:
                     "against the latest up to the report date. The order of better and worse is in the "
                     "documentation (docs/outcomes.md); a move from or to “unknown” or “other” is not "
                     "comparable.") % {"n": fmt(change["paired"])}
-    # Retention does not keep these figures yet (issue 16): said in words, always, never shrinking silently.
-    paired_note += " " + _("Courses deleted under retention or erasure are not in these tables yet: their "
-                           "figures for this period may be lower than before the deletion.")
     tables = [Table("exit_indicators", _("Exit indicators: change from the first measurement"),
                     [_("Indicator"), *[str(DIRECTION_LABELS[d]) for d in directions]],
                     [[row[0], *[fmt(v) for v in row[1:]]] for row in overview], numeric=overview, note=paired_note)]

@@ -19,7 +19,7 @@ from django.db.models.functions import Coalesce, ExtractYear, Least
 from brobygger import agebands, genders
 from brobygger.rounding import one_decimal, round_half_up
 from courses.models import Course, Gender, InterventionRecord, Referral
-from outcomes.selectors import paired_change
+from outcomes.selectors import add_pairs, paired_change
 from rights.retained import M, Retained, retained_for
 from wellbeing.rounds import answer_numbers_sql
 
@@ -116,7 +116,7 @@ def gather(project, as_of: date, period_start: date | None = None) -> Gathered:
         trafficking, who5_rows = later.result()
         data["trafficking_referrals"] = trafficking + retained.count(M.TRAFFICKING)
         data["who5"], tests = who5_summary_from(who5_rows, retained)
-        exit_indicators = pairs.result()
+        exit_indicators = add_pairs(pairs.result(), retained.indicator_pairs())
     caveats = retained_caveats(retained)
     if caveats:  # only then: a report that deletions leave exact looks the same as before them
         data["caveats"] = caveats

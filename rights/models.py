@@ -29,6 +29,9 @@ class RetainedCount(models.Model):
         WHO5_FIRST = "who5_first", _("WHO-5 answers by answer number (sum: first scores)")
         WHO5_SQUARES = "who5_squares", _("WHO-5 answers by answer number (sum: squared changes)")
         REFERRALS_STARTED = "referrals_started", _("Referrals started")
+        # The exit indicators' paired change (outcomes.selectors): one indicator's answer at the first
+        # measurement and at the latest ("housing:shelter:own_lease"), counting from `month` until `until`.
+        INDICATOR_PAIR = "indicator_pair", _("Exit indicators: courses by one indicator's first and latest answer")
         # For the budget's WHO-5 indicators: rows that count from `month` until `until`.
         WHO5_FOLLOW_UP = "who5_follow_up", _("WHO-5 follow-ups counted as due, answered or missed")
         WHO5_LATEST = "who5_latest", _("WHO-5 latest answers (sum: change from the first)")
@@ -50,7 +53,8 @@ class RetainedCount(models.Model):
     ended = models.DateField(_("courses ended in"), null=True, blank=True,
                              help_text=_("For ending rows: the first day of the month the courses ended in."))
     until = models.DateField(_("counts until"), null=True, blank=True,
-                             help_text=_("For the WHO-5 indicators: the first day of the month the row stops counting."))
+                             help_text=_("For rows that stop counting (the WHO-5 indicators, the exit indicators' "
+                                         "latest answer): the first day of the month the row stops counting."))
     measure = models.CharField(_("measure"), max_length=40, choices=Measure.choices)
     category = models.CharField(_("category"), max_length=120, blank=True)
     count = models.PositiveIntegerField(_("count"), default=0)

@@ -31,6 +31,8 @@ from django.db.models.functions import Coalesce, ExtractYear
 
 from brobygger import agebands
 from courses.models import InterventionRecord, Referral
+from outcomes.categories import INDICATOR_FIELDS
+from outcomes.models import Measurement
 from wellbeing.models import SIGNIFICANT_CHANGE, Who5Response
 from wellbeing.rounds import ANSWER_ORDER, GRACE_DAYS, due_on, round_of
 
@@ -91,6 +93,10 @@ def figures_of(courses, *, today: date) -> dict[Key, list[int]]:
                                   .order_by("course_id", *ANSWER_ORDER)
                                   .values_list("course_id", "answered_on", "score")):
         answers[course_id].append((day, score))
+    measured = defaultdict(list)  # per course, (day, answers) in the order outcomes.selectors takes them
+    for course_id, day, *values in (Measurement.objects.filter(course_id__in=ids).order_by("course_id", "measured_on", "pk")
+                                    .values_list("course_id", "measured_on", *INDICATOR_FIELDS)):
+        measured[course_id].append((day, values))
 
     for pk, project_id, start, end_date, age, gender, interval, project_end in listed:
         end = end_date or max(today, start)  # an erased course that had not started yet: ended on its start
@@ -121,6 +127,7 @@ def figures_of(courses, *, today: date) -> dict[Key, list[int]]:
             add(M.WHO5_SQUARES, n, on=day, total=(score - first) ** 2)
         last_due = min(day for day in (end, end_date, project_end) if day is not None)
         _who5_indicators(rows, project_id, start, last_due, interval, answers[pk])
+        _indicator_pairs(add, measured[pk])
 
     started = (Referral.objects.filter(course_id__in=ids, status=Referral.Status.STARTED)
                .annotate(day=Coalesce("status_changed_on", "date")).values_list("course__project_id", "day"))
@@ -129,16 +136,34 @@ def figures_of(courses, *, today: date) -> dict[Key, list[int]]:
     return dict(rows)
 
 
-def _add(rows, project_id, start, end, measure, category="", *, on, total=0, ending=True):
-    """One figure of one course: a starting row from `on`, and an ending row for its end."""
+def _add(rows, project_id, start, end, measure, category="", *, on, total=0, ending=True, until=None):
+    """One figure of one course: a starting row from `on`, and an ending row for its end; both stop
+    counting at `until` (the first of a month) when given."""
     on = max(on, start)  # the report counts a course only from its start
-    row = rows[(project_id, first_of_month(on), None, None, measure, str(category))]
+    if until is not None and until <= first_of_month(on):
+        return  # replaced within its own month: no report of whole months ever counts it
+    row = rows[(project_id, first_of_month(on), None, until, measure, str(category))]
     row[0] += 1
     row[1] += total
-    if ending:
-        row = rows[(project_id, first_of_month(max(on, end)), first_of_month(end), None, measure, str(category))]
+    if ending and (until is None or until > first_of_month(max(on, end))):
+        row = rows[(project_id, first_of_month(max(on, end)), first_of_month(end), until, measure, str(category))]
         row[0] += 1
         row[1] += total
+
+
+def _indicator_pairs(add, measured) -> None:
+    """Rows for the exit indicators' paired change (outcomes.selectors), which compares a course's
+    first measurement with its latest up to the report date: measurement j (j >= 2) is the latest
+    from its date until the next one's. Per indicator one row, category "field:first:latest", so
+    a row holds one cell of one transition table and never joins two indicators of a person."""
+    if len(measured) < 2:
+        return
+    first = measured[0][1]
+    for j in range(1, len(measured)):
+        day, latest = measured[j]
+        until = first_of_month(measured[j + 1][0]) if j + 1 < len(measured) else None
+        for field_name, a, b in zip(INDICATOR_FIELDS, first, latest, strict=True):
+            add(M.INDICATOR_PAIR, f"{field_name}:{a}:{b}", on=day, until=until)
 
 
 def _who5_indicators(rows, project_id, start: date, last_due: date, interval: int, answers) -> None:
@@ -203,6 +228,11 @@ class Retained:
     def by_category(self, measure) -> dict[str, tuple[int, int]]:
         return {category: value for (m, category), value in self.figures.items() if m == str(measure)}
 
+    def indicator_pairs(self) -> dict[tuple[str, str, str], int]:
+        """{(indicator, first answer, latest answer): courses} for outcomes.selectors.add_pairs."""
+        return {tuple(category.split(":", 2)): count
+                for category, (count, _total) in self.by_category(M.INDICATOR_PAIR).items() if count}
+
     def length_days(self, as_of: date) -> int:
         """Days from start to end (or to `as_of`) of the longer courses counted."""
         running = self.count(M.LENGTH_STARTED) - self.count(M.LENGTH_ENDED)
@@ -231,12 +261,15 @@ def retained_for(project, period_start: date | None, as_of: date) -> Retained:
     # Rows the period's first or last month cuts through: their figures may fall on either side.
     cut = []
     if as_of != last_of_month(as_of):
+        # (A row that stops counting in that month is followed by one that starts in it: that one is seen.)
         cut.append(Q(month=first_of_month(as_of)))
     if period_start and period_start != first_of_month(period_start):
         cut.append(Q(ended=first_of_month(period_start)))
     if cut:
         sums["cut"] = Count("pk", filter=counted & reduce(operator.or_, cut))
-    rows = (RetainedCount.objects.filter(project=project, month__lte=as_of).exclude(measure__in=INDICATOR_ONLY)
+    # A row with `until` (the exit indicators' latest answer) has stopped counting by then.
+    rows = (RetainedCount.objects.filter(Q(until__isnull=True) | Q(until__gt=as_of), project=project, month__lte=as_of)
+            .exclude(measure__in=INDICATOR_ONLY)
             .order_by()
             .values("measure", "category").annotate(**sums))
     retained = Retained()

@@ -1,17 +1,22 @@
+from django.urls import reverse
+
 from brobygger.matrix import ROLES, Page
 
 everyone = frozenset(ROLES)
+to_login = lambda w: reverse("login")  # noqa: E731
 
 PAGES = [
-    # The second step without a first step sends anyone back to the password step.
-    Page("signin_verify", everyone),
-    Page("signin_enrol", everyone),
-    Page("signin_recovery_codes", everyone),
-    Page("signin_new_codes", everyone, method="post"),
+    # The second step without a first step sends anyone back to the password step (a signed-in
+    # session has no first step waiting).
+    Page("signin_verify", everyone, redirect=to_login),
+    Page("signin_enrol", everyone, redirect=to_login),
+    # The new codes are shown once, right after they are made; later the page sends one to the account.
+    Page("signin_recovery_codes", everyone, redirect=lambda w: reverse("signin_account")),
+    Page("signin_new_codes", everyone, method="post", redirect=lambda w: reverse("signin_recovery_codes")),
     Page("signin_account", everyone),
-    Page("signin_sign_out_everywhere", everyone, method="post"),
+    Page("signin_sign_out_everywhere", everyone, method="post", redirect=to_login),
     # Lifting a sign-in wait: coordinators (their projects' members) and administrators.
-    Page("signin_blocked", frozenset({"coordinator", "administrator"})),
+    Page("signin_blocked", frozenset({"coordinator", "administrator", "coordinator_aarhus"})),
     Page("signin_unblock", frozenset({"coordinator", "administrator"}), method="post",
          kwargs=lambda w: {"pk": w.signin_wait.pk}),
     Page("signin_reset_second_factor", frozenset({"administrator"}),

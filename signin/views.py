@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from accounts.access import administrator_required
+from brobygger.access import administrator_required
 
 from . import lockout, services
 from .forms import CodeForm, EnrolForm, LiftWaitForm, PasswordForm

@@ -149,3 +149,20 @@ def test_every_indicator_has_a_column():
     from outcomes.categories import INDICATOR_FIELDS
 
     assert list(COLUMNS) == list(INDICATOR_FIELDS)
+
+
+def test_the_codes_are_the_documented_ones():
+    """The codes are the format's (docs/exchange.md): renaming a stored answer would break every file."""
+    from outcomes.categories import BY_FIELD, Kind
+
+    assert Kind.values == ["start", "follow_up", "end"]
+    assert {field: BY_FIELD[field].choices.values for field in BY_FIELD} == {
+        "housing": ["own_lease", "sublet", "family", "shelter", "street", "other", "unknown"],
+        "income": ["wage", "self_employed", "student_grant", "pension", "unemployment", "sickness", "cash_benefit",
+                   "other_benefit", "selling_sex", "none", "unknown"],
+        "occupation": ["working", "education", "job_centre", "none", "unknown"],
+        "own_gp": ["yes", "no", "unknown"],
+        "health_contact": ["yes", "no", "unknown"],
+        "support": ["3+", "2", "1", "0", "unknown"],
+        "selling_sex": ["no", "sometimes", "regularly", "unknown"],
+    }

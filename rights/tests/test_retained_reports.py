@@ -6,11 +6,12 @@ a reader gets it: JSON, the Excel workbook, the cross-project view, the budget i
 
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import openpyxl
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
 from django.urls import reverse
 
 from brobygger import indicators
@@ -18,6 +19,9 @@ from courses import services as courses
 from courses.models import Course, Referral
 from exchange.services import import_registrations, import_who5
 from exchange.tests.helpers import ESBJERG, esbjerg_bytes
+from outcomes.categories import INDICATORS
+from outcomes.models import Measurement
+from reports.services import gather
 from rights.models import RetainedCount
 from wellbeing.models import Who5Response
 
@@ -30,10 +34,32 @@ BUDGET_PERIODS = [(date(2022, 1, 1), date(2023, 6, 30)), (date(2022, 3, 1), date
 PERIODS = [("", "2023-11-30"), ("2022-07-01", "2023-06-30"), ("2023-03-01", "2023-11-30"), ("", "2022-01-31")]
 
 
+def measure_everyone(project):
+    """Exit indicator measurements for the project's courses, drawn from a fixed seed: none to four
+    per course, some in one month, some after the course's end (the report counts those too)."""
+    import random
+
+    rng = random.Random(16)  # noqa: S311  # test data, not security
+    rows = []
+    for course in project.courses.order_by("pk"):
+        span = ((course.end_date or date(2023, 11, 30)) - course.start_date).days + 1
+        if span <= 0:
+            continue  # the world's own courses, started later
+        days = sorted(rng.sample(range(span), k=min(span, rng.choice([0, 1, 2, 2, 3, 4]))))
+        if days and course.end_date and rng.random() < 0.15:
+            days.append(days[-1] + 60)
+        for n, offset in enumerate(days):
+            kind = "start" if n == 0 else "end" if n == len(days) - 1 and n > 1 and rng.random() < 0.5 else "follow_up"
+            rows.append(Measurement(course=course, measured_on=course.start_date + timedelta(days=offset), kind=kind,
+                                    **{i.field: rng.choice(i.choices.values) for i in INDICATORS}))
+    Measurement.objects.bulk_create(rows)
+
+
 @pytest.fixture
 def esbjerg(world):
     import_registrations(project=world.project, data=esbjerg_bytes("registrering.xlsx"))
     import_who5(project=world.project, data=esbjerg_bytes("who5.csv"))
+    measure_everyone(world.project)
     return world
 
 
@@ -93,17 +119,66 @@ def test_erasing_a_course_leaves_the_published_periods_report_unchanged(esbjerg,
                                 by=esbjerg.users["coordinator"], on=date(2024, 2, 1))
     Who5Response.objects.create(course=course, answered_on=date(2024, 3, 1), item1=5, item2=5, item3=5, item4=5,
                                 item5=5, mode="imported")
-    client = client_as("analyst")
+    # Exit indicators measured in the period and after it.
+    for day, kind, housing in [(date(2023, 2, 10), "start", "shelter"), (date(2023, 9, 1), "follow_up", "sublet"),
+                               (date(2024, 2, 20), "follow_up", "own_lease")]:
+        Measurement.objects.create(course=course, measured_on=day, kind=kind,
+                                   **{i.field: "unknown" for i in INDICATORS[1:]}, housing=housing)
     periods = [*PERIODS, ("2024-01-01", "2024-03-31")]
-    before = [_json(client, *period) for period in periods]
+    before = [_json(client_as("analyst"), *period) for period in periods]
+    staff_before = [_json(client_as("coordinator"), *period)["exit_indicators"] for period in periods]
 
     coordinator = client_as("coordinator")
     response = coordinator.post(reverse("rights_erase", args=[course.code]), {"confirm": course.code})
     assert response.status_code == 302
     assert not Course.objects.filter(pk=course.pk).exists()
 
-    client = client_as("analyst")
-    assert [_json(client, *period) for period in periods] == before
+    assert [_json(client_as("coordinator"), *period)["exit_indicators"] for period in periods] == staff_before
+    assert [_json(client_as("analyst"), *period) for period in periods] == before
+
+
+def test_the_exit_indicators_paired_change_is_unchanged_after_retention(esbjerg, client_as):
+    """Exact figures (the project's own staff), every period of whole months."""
+    client = client_as("coordinator")
+    before = [_json(client, *period)["exit_indicators"] for period in PERIODS]
+    ended_and_paired = (Measurement.objects.filter(course__project=esbjerg.project, course__end_date__isnull=False)
+                        .values("course").annotate(n=Count("pk")).filter(n__gte=2).count())
+    assert ended_and_paired > 10 and before[0]["paired"] > ended_and_paired  # something to lose, and some stay
+    call_command("apply_retention", "--today", "2034-01-01", stdout=io.StringIO())
+    assert not Measurement.objects.filter(course__end_date__isnull=False).exists()
+    assert [_json(client, *period)["exit_indicators"] for period in PERIODS] == before
+
+
+def test_an_erased_courses_exit_indicators_by_hand(world):
+    """One course, measured four times (twice in April): the latest answer up to each report date,
+    counted by hand from the dates, before and after the course is erased."""
+    course = courses.register_course(project=world.project, organisation=world.org_a, by=world.users["coordinator"],
+                                     start_date=date(2020, 1, 10), age_at_start=30)
+    courses.update_course(course=course, by=world.users["coordinator"], end_date=date(2020, 12, 20),
+                          end_reason="moved")
+    for day, kind, housing in [(date(2020, 1, 10), "start", "street"), (date(2020, 4, 15), "follow_up", "shelter"),
+                               (date(2020, 4, 25), "follow_up", "sublet"), (date(2020, 8, 5), "end", "own_lease")]:
+        Measurement.objects.create(course=course, measured_on=day, kind=kind, housing=housing,
+                                   **{i.field: "unknown" for i in INDICATORS[1:]})
+    periods = [(None, date(2020, 3, 31)), (None, date(2020, 4, 30)), (date(2020, 5, 1), date(2020, 7, 31)),
+               (None, date(2020, 8, 31)), (date(2021, 1, 1), date(2021, 3, 31))]
+
+    def housing_moves():
+        found = []
+        for start, end in periods:
+            change = gather(world.project, end, start).exit_indicators
+            table = change["indicators"]["housing"]["transitions"]
+            found.append((change["paired"], sorted((a, b, n) for a, row in table.items() for b, n in row.items() if n)))
+        return found
+
+    expected = [(0, []), (1, [("street", "sublet", 1)]), (1, [("street", "sublet", 1)]),
+                (1, [("street", "own_lease", 1)]), (0, [])]
+    assert housing_moves() == expected
+    call_command("apply_retention", "--today", "2026-12-01", stdout=io.StringIO())
+    assert not Course.objects.filter(pk=course.pk).exists()
+    assert housing_moves() == expected
+    kept = RetainedCount.objects.filter(project=world.project, measure="indicator_pair")
+    assert {r.category.split(":")[0] for r in kept} == {i.field for i in INDICATORS}  # one indicator a row
 
 
 def test_a_period_that_cuts_a_month_of_deleted_figures_says_so(esbjerg, client_as):
@@ -140,6 +215,7 @@ def test_outside_a_transaction_as_in_production_the_report_is_unchanged_too(monk
     import threading
 
     import reports.services
+    from projects.models import Project
 
     out = io.StringIO()
     call_command("create_project", "esbjerg", "--name", "Reden Esbjerg", stdout=out)
@@ -160,10 +236,15 @@ def test_outside_a_transaction_as_in_production_the_report_is_unchanged_too(monk
             args = ["project_report", "esbjerg", "--as-of", as_of] + (["--from", period_start] if period_start else [])
             call_command(*args, stdout=out)
             found.append(json.loads(out.getvalue()))
+            found.append(gather(project, date.fromisoformat(as_of),  # the exit indicators' pairs: beside too
+                                date.fromisoformat(period_start) if period_start else None).exit_indicators)
         return found
 
+    project = Project.objects.get(slug="esbjerg")
+    measure_everyone(project)
     before = reports_now()
     assert before[0]["who5"]["rounds"][0]["n"] > 10
+    assert before[1]["paired"] > 10
     call_command("apply_retention", "--today", "2034-01-01", stdout=io.StringIO())
     assert Course.objects.count() == 12
     assert reports_now() == before

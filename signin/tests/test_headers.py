@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def first_allowed(page):
+    # (The second project's people, in the access matrix's world only, sort after the first project's.)
     return sorted(page.allowed)[0] if page.allowed else None
 
 

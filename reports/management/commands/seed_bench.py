@@ -8,8 +8,8 @@ from django.db import transaction
 
 from accounts.models import Membership, User
 from brobygger.bulk import BATCH, insert_rows
-from courses.models import Course, Gender, InterventionRecord, Referral
-from exchange.services import _new_codes, create_project
+from courses.models import Course, Gender, InterventionRecord, Referral, new_course_codes
+from exchange.services import create_project
 from outcomes.categories import INDICATORS
 from outcomes.models import Measurement
 from projects.models import Intervention, Project
@@ -40,7 +40,7 @@ class Command(BaseCommand):
             user, _created = User.objects.get_or_create(username=f"{slug}-coordinator")
             Membership.objects.create(user=user, organisation=org, project=project, role=Membership.Role.COORDINATOR)
             catalogue = [Intervention.objects.create(project=project, name=n) for n in INTERVENTIONS]
-        codes = _new_codes(project.code_prefix, courses)
+        codes = new_course_codes(project.code_prefix, courses)
         genders = [Gender.WOMAN] * 7 + [Gender.MAN] * 2 + [Gender.NON_BINARY, Gender.UNKNOWN]
         first = date(2020, 1, 1)
         made = 0
