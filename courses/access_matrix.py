@@ -16,7 +16,7 @@ PAGES = [
     Page("course_end", COURSE_READERS, kwargs=code_a),
     # Reassigning the responsible worker is the coordinator's (at the team meeting), not the caseworkers'.
     Page("course_responsible", frozenset({"coordinator"}), method="post", kwargs=code_a,
-         data=lambda w: {"responsible": w.users["caseworker_a"].pk}),
+         data=lambda w: {"responsible": w.users["caseworker_a"].pk}, redirect=to_course_a),
     Page("intervention_add", COURSE_READERS, kwargs=code_a),
     Page("referral_add", COURSE_READERS, kwargs=code_a),
     Page("referral_status", COURSE_READERS, method="post",
