@@ -30,6 +30,11 @@ class User(AbstractUser):
     def is_administrator(self) -> bool:
         return any(m.role == Membership.Role.ADMINISTRATOR for m in self.active_memberships)
 
+    @staticmethod
+    def role_labels() -> dict:
+        """Role code -> its name in the current language (for the access log, which stores codes)."""
+        return dict(Membership.Role.choices)
+
     def projects_where(self, capability: str):
         """Ids of the projects in which one of the user's roles has `capability`."""
         return {m.project_id for m in self.active_memberships if m.project_id and getattr(m, capability)}

@@ -20,11 +20,7 @@ def url_projects(match) -> set:
     """The project an address names: every `<slug>` in Brobygger's addresses is a project's
     (audit/tests/test_project_scope.py checks that each such page is logged with its project)."""
     slug = match.kwargs.get("slug") if match else None
-    if not slug:
-        return set()
-    from projects.models import Project
-
-    return set(Project.objects.filter(slug=slug).values_list("pk", flat=True))
+    return log.slug_projects(slug) if slug else set()
 
 
 def classify(request, response) -> str | None:

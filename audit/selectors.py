@@ -2,8 +2,7 @@ from datetime import datetime, time
 
 from django.utils import timezone
 
-from courses.models import Course
-
+from . import log
 from .access import coordinated_projects
 from .models import ChangeRecord
 
@@ -27,8 +26,6 @@ def change_history(user, code: str):
     """The change history of one course, if the user may read the course's log."""
     if not code:
         return ChangeRecord.objects.none()
-    if not user.is_administrator and not Course.objects.filter(
-        code=code, project_id__in=coordinated_projects(user)
-    ).exists():
+    if not user.is_administrator and log.course_project(code) not in coordinated_projects(user):
         return ChangeRecord.objects.none()
     return ChangeRecord.objects.filter(course_code=code)

@@ -4,7 +4,6 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from brobygger.spreadsheets import csv_writer
-from projects.models import Project
 
 from . import log
 from .access import coordinated_projects, visible_events
@@ -43,7 +42,7 @@ def audit_export(request):
     writer = csv_writer(response, delimiter=";")
     writer.writerow(["time", "user", "organisation and role", "action", "course", "page", "address", "status",
                      "from", "details", "project"])
-    projects = dict(Project.objects.values_list("pk", "slug"))
+    projects = log.project_slugs()
     for e in events[:EXPORT_LIMIT].iterator():
         writer.writerow([
             timezone.localtime(e.at).isoformat(timespec="seconds"), e.username, e.roles, e.action, e.course_code,

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "signin",
     "audit",
     "rights",
+    "exports",
 ]
 
 MIDDLEWARE = [
@@ -262,6 +263,12 @@ AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 2 * 365)
 # Break-glass: how many hours a caseworker's emergency access to a course outside their scope lasts
 # (courses/access.py). Long enough for a night's emergency, short enough to end with it.
 BREAK_GLASS_HOURS = env_int("BREAK_GLASS_HOURS", 4)
+
+# An export's download link (and an export still waiting for approval) lasts this many hours;
+# then the file is deleted (`manage.py expire_exports`, cron, and on the next visit).
+EXPORT_LINK_HOURS = env_int("EXPORT_LINK_HOURS", 72)
+if EXPORT_LINK_HOURS < 1:
+    raise ImproperlyConfigured("EXPORT_LINK_HOURS must be at least 1")
 
 # Demo users (seed_demo) may sign in without a second factor only on a DEBUG server.
 DEMO_MODE = DEBUG and env_bool("DEMO_MODE", True)

@@ -24,6 +24,7 @@ urlpatterns = [
     path("budget/", include("budget.urls")),
     path("audit/", include("audit.urls")),
     path("rights/", include("rights.urls")),
+    path("exports/", include("exports.urls")),
 ]
 
 handler404 = "brobygger.views.not_found"

@@ -91,3 +91,16 @@ def _nice_step(raw: float) -> float:
         if power * factor >= raw:
             return power * factor
     return power * 10
+
+
+
+def cost_chart(row) -> str:
+    """The cost per citizen reached and per outcome of one row of budget.costs (all initiatives
+    together over their whole period), as bars. A hidden cost draws no bar and reads "hidden"; none
+    (nothing spent, nobody yet) reads "–"."""
+    from django.utils.translation import gettext as _
+
+    from brobygger.charts import bar_chart
+
+    title = _("Cost per citizen reached and per outcome, 1,000 DKK, %(period)s") % {"period": row.period.lower()}
+    return bar_chart(title, [c.label for c in row.cells], [c.cost for c in row.cells])

@@ -14,7 +14,7 @@ from brobygger import pdf
 from brobygger.sections import render_sections
 from projects.models import Project
 
-from . import services
+from . import costs, services
 from .access import (
     budget_project,
     can_manage_budget,
@@ -24,7 +24,7 @@ from .access import (
     is_team_member,
     team_project,
 )
-from .charts import money_chart
+from .charts import cost_chart, money_chart
 from .forms import BudgetLineForm, FlagForm, ImportForm, IndicatorForm, InitiativeForm, SpendingForm
 from .models import BudgetLine, Flag, Initiative
 
@@ -63,8 +63,10 @@ def project_budget(request, slug):
     hide = hides_small_numbers(request.user, project)
     goals = services.goals_progress([f.initiative for f in figures], hide_small=hide)
     initiatives = [{"figures": f, "goals": g} for f, g in zip(figures, goals, strict=True)]
+    cost = costs.cost_per_outcome(project, figures, hide_small=hide, today=timezone.localdate())
     return render(request, "budget/project.html", {
         "project": project, "initiatives": initiatives, "table": services.budget_table(figures),
+        "costs": cost, "cost_chart": cost_chart(cost.together[-1]) if cost.together else "",
         "appropriations": services.appropriation_table(figures),
         "can_manage": can_manage_budget(request.user, project),
         "budget": sum((f.budget for f in figures), services.ZERO),
@@ -182,12 +184,14 @@ def indicator_add(request, slug, number):
 
 def status_document(request, project, number=None):
     """The committee status as a laid-out WeasyPrint document (the view writes it as PDF)."""
-    initiatives = project.initiatives.all()
-    if number is not None:
-        initiatives = [get_object_or_404(initiatives, number=number)]
-    figures = services.budget_figures(initiatives)
+    everything = services.budget_figures(project.initiatives.all())
+    figures = [f for f in everything if number is None or f.initiative.number == number]
     if not figures:
         raise Http404("No initiatives")
+    # Over every initiative, so that each PDF hides the same counts (budget.costs).
+    cost = costs.cost_per_outcome(project, everything, hide_small=True, today=timezone.localdate())
+    if number is not None:
+        cost = cost.for_initiative(number)
     items = []
     # The committee reads from outside the project: always the hidden figures (brobygger.disclosure).
     goals = services.goals_progress([f.initiative for f in figures], hide_small=True)
@@ -196,6 +200,7 @@ def status_document(request, project, number=None):
         items.append({"figures": f, "goals": g, "chart": chart})
     html = render_to_string("budget/status_pdf.html", {
         "project": project, "items": items, "table": services.budget_table(figures), "single": number is not None,
+        "costs": cost, "cost_chart": cost_chart(cost.together[-1]) if cost.together else "",
         "today": timezone.localdate(),
     }, request=request)
     return pdf.pdf_document(html)

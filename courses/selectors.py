@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.db.models import Max, Min, Q
 from django.utils.translation import gettext as _
 
-from .models import Gender, Referral
+from .models import Course, Gender, Referral
 
 QUIET_DAYS = 30
 REFERRAL_WAIT_DAYS = 14
@@ -43,3 +43,8 @@ def courses_needing_attention(courses, today: date) -> list[dict]:
             reasons.append(_("age or gender is not recorded"))
         items.append({"course": course, "reason": "; ".join(reasons)})
     return items
+
+
+def project_of_course(code: str):
+    """The id of the project of the course `code`, or None (for the access log)."""
+    return Course.objects.filter(code=code).values_list("project_id", flat=True).first()

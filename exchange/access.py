@@ -6,6 +6,7 @@ from audit import log
 from projects.models import Project
 
 from .models import ImportUpload
+from .uploads import discard_stale_uploads
 
 
 def coordinated_projects(user):
@@ -14,15 +15,9 @@ def coordinated_projects(user):
     return Project.objects.filter(pk__in=user.projects_where("can_manage_project"))
 
 
-def project_for_exchange(request, slug: str) -> Project:
-    try:
-        return coordinated_projects(request.user).get(slug=slug)
-    except Project.DoesNotExist:
-        raise Http404("No such project") from None
-
-
 def upload_for_user(request, pk: int) -> ImportUpload:
     """The user's own pending upload, in a project they still coordinate."""
+    discard_stale_uploads()  # a day-old upload is gone when visited too, not only when cron runs
     try:
         upload = ImportUpload.objects.select_related("project").get(
             pk=pk, uploaded_by=request.user, status=ImportUpload.Status.PENDING,

@@ -6,7 +6,6 @@ from exchange.tests.helpers import row, workbook
 
 COORDINATOR = frozenset({"coordinator"})
 upload = lambda w: {"pk": w.import_upload.pk}  # noqa: E731
-slug = lambda w: {"slug": w.project.slug}  # noqa: E731
 
 
 def extend_world(w):
@@ -22,6 +21,4 @@ PAGES = [
     Page("import_confirm", COORDINATOR, kwargs=upload, method="post",
          redirect=lambda w: reverse("project_report", args=[w.project.slug])),
     Page("import_discard", COORDINATOR, kwargs=upload, method="post", redirect=lambda w: reverse("import_start")),
-    Page("export_registrations", COORDINATOR, kwargs=slug),
-    Page("export_who5", COORDINATOR, kwargs=slug),
 ]

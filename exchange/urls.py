@@ -7,6 +7,4 @@ urlpatterns = [
     path("uploads/<int:pk>/", views.import_preview, name="import_preview"),
     path("uploads/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
     path("uploads/<int:pk>/discard/", views.import_discard, name="import_discard"),
-    path("<slug:slug>/registrering.xlsx", views.export_registrations, name="export_registrations"),
-    path("<slug:slug>/who5.csv", views.export_who5, name="export_who5"),
 ]

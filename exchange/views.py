@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,7 +9,7 @@ from audit import log
 from courses.models import Gender
 
 from . import formats, services
-from .access import coordinated_projects, project_for_exchange, upload_for_user
+from .access import coordinated_projects, upload_for_user
 from .forms import UploadForm
 from .models import ImportUpload
 
@@ -97,21 +97,3 @@ def _finish(upload, status):
     upload.data = b""  # the spreadsheet itself is not kept
     upload.finished_at = timezone.now()
     upload.save(update_fields=["status", "data", "summary", "finished_at"])
-
-
-def export_registrations(request, slug):
-    project = project_for_exchange(request, slug)
-    # Every course of the project is in the file: each has been read.
-    log.shown(request, project.courses.only("code", "project_id"))
-    response = HttpResponse(services.export_registrations(project),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="registrering-{project.slug}.xlsx"'
-    return response
-
-
-def export_who5(request, slug):
-    project = project_for_exchange(request, slug)
-    log.shown(request, project.courses.filter(who5_responses__isnull=False).distinct().only("code", "project_id"))
-    response = HttpResponse(services.export_who5(project), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="who5-{project.slug}.csv"'
-    return response

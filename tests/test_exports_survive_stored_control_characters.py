@@ -71,9 +71,19 @@ def test_the_report_excel_pdf_and_json_answer_and_drop_the_control_characters(st
     assert NAMES["intervention"] in report["citizens_per_intervention"]  # JSON escapes them: the data as stored
 
 
-def test_the_registration_export_answers_and_drops_the_control_characters(stored, client_as):
-    response = client_as("coordinator").get(reverse("export_registrations", args=[stored.project.slug]))
+def exported(client, world, kind, query=""):
+    """Ask for an export (to an organisation of the project: ready at once) and fetch its file."""
+    asked = client.post(reverse("release_new", args=[world.project.slug]) + f"?kind={kind}{query}", {
+        "kind": kind, "recipient_kind": "organisation", "recipient_organisation": world.org_a.pk,
+        "purpose": "evaluation", "purpose_text": "Evaluering"})
+    assert asked.status_code == 302
+    response = client.get(asked["Location"] + "download/")
     assert response.status_code == 200
+    return response
+
+
+def test_the_registration_export_answers_and_drops_the_control_characters(stored, client_as):
+    response = exported(client_as("coordinator"), stored, "registrations")
     book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
     rows = list(book.worksheets[0].iter_rows(values_only=True))
     book.close()

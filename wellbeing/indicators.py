@@ -9,7 +9,7 @@ from django.utils import timezone
 from brobygger.rounding import one_decimal, percent
 from courses.models import Course
 
-from .models import Who5Response
+from .models import SIGNIFICANT_CHANGE, Who5Response
 from .rounds import GRACE_DAYS, answer_dates, answered_rounds, rounds_due
 
 
@@ -92,3 +92,30 @@ def paired_change(project, start: date, end: date) -> float | None:
 def paired_change_groups(project, start: date, end: date) -> tuple[int]:
     """The people the paired change is a mean over (brobygger.indicators)."""
     return (_paired_change(project, start, end)["courses"],)
+
+
+def risen_by_period(courses, periods: list[tuple[date, date]]) -> list[int]:
+    """Per (start, end) in `periods`: the courses open in the period with two or more WHO-5 answers
+    by its end whose latest answer up to the end falls in it and is SIGNIFICANT_CHANGE (10) points
+    or more above the first (as `paired_change_summary`'s "risen"). One query, however many courses
+    and periods."""
+    if not periods:
+        return []
+    answers = Who5Response.objects.filter(course=OuterRef("pk"))
+    in_order = answers.order_by("answered_on", "pk")
+    annotations = {
+        "first_score": Subquery(in_order.values("score")[:1]),
+        "second_on": Subquery(in_order.values("answered_on")[1:2]),  # on or before the end: two or more by then
+    }
+    aggregates = {}
+    for n, (start, end) in enumerate(periods):
+        latest = answers.filter(answered_on__lte=end).order_by("-answered_on", "-pk")
+        annotations.update({
+            f"latest_on_{n}": Subquery(latest.values("answered_on")[:1]),
+            f"change_{n}": Subquery(latest.values("score")[:1]) - F("first_score"),
+        })
+        aggregates[f"risen_{n}"] = Count("pk", filter=(
+            Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
+            & Q(**{"second_on__lte": end, f"latest_on_{n}__gte": start, f"change_{n}__gte": SIGNIFICANT_CHANGE})))
+    found = courses.order_by().annotate(**annotations).aggregate(**aggregates)
+    return [found[f"risen_{n}"] for n in range(len(periods))]

@@ -50,24 +50,6 @@ def test_every_course_id_a_page_shows_is_logged(page, world, client):
     assert not unlogged, f"{page} shows course ids it does not log: {unlogged}"
 
 
-def test_exporting_the_registrations_logs_every_course_in_the_file(client_as, world):
-    response = client_as("coordinator").get(reverse("export_registrations", args=[world.project.slug]))
-    assert response.status_code == 200
-    exported = AccessEvent.objects.filter(action="export", url_name="export_registrations")
-    assert sorted(exported.values_list("course_code", flat=True)) == sorted([world.course_a.code, world.course_b.code])
-    assert set(exported.values_list("project_id", flat=True)) == {world.project.pk}
-
-
-def test_exporting_who5_answers_logs_the_courses_answered(client_as, world):
-    from wellbeing import services
-
-    services.submit_who5(invitation=world.who5_invitation, answers=[3, 3, 3, 3, 3], language="da")
-    response = client_as("coordinator").get(reverse("export_who5", args=[world.project.slug]))
-    assert world.course_a.code in response.content.decode("utf-8-sig")
-    exported = AccessEvent.objects.filter(action="export", url_name="export_who5")
-    assert list(exported.values_list("course_code", flat=True)) == [world.course_a.code]
-
-
 def test_the_team_meeting_logs_each_course_once(client_as, world):
     client_as("coordinator").get(reverse("team_meeting", args=[world.project.slug]))
     codes = list(AccessEvent.objects.filter(url_name="team_meeting").values_list("course_code", flat=True))
