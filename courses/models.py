@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.identity import check_no_identity
+from directory.models import ServiceKind
 
 # Letters and digits that cannot be mistaken for each other when read aloud or
 # written by hand (no 0/O, 1/I/L).
@@ -158,15 +159,8 @@ class InterventionRecord(models.Model):
 class Referral(models.Model):
     """A referral ('visitation', 'brobygning') of the citizen to another service."""
 
-    class Target(models.TextChoices):
-        JOB_CENTRE = "job_centre", _("Job centre")
-        DRUG_TREATMENT = "drug_treatment", _("Drug treatment")
-        HOUSING = "housing", _("Housing")
-        HEALTH = "health", _("Health")
-        LEGAL_AID = "legal_aid", _("Legal aid")
-        ANTI_TRAFFICKING = "anti_trafficking", _("Anti-trafficking centre")
-        SOCIAL_SERVICES = "social_services", _("Social services")
-        OTHER = "other", _("Other service")
+    # A referral is to a kind of service, the directory's own (a service there has one).
+    Target = ServiceKind
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Requested")

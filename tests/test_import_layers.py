@@ -35,7 +35,6 @@ LAYERS = [
 # Imports that break the rule today, each to be taken away (issue 18). The list can only shrink:
 # an entry whose import is gone fails too, so it is struck off when the import is.
 KNOWN_BREACHES = {
-    ("directory", "courses"),
     ("wellbeing", "rights"),
 }
 

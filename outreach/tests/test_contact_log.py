@@ -130,8 +130,9 @@ def test_card_check_tells_at_once_whether_a_code_exists(client_as, world, log):
     check = reverse("outreach_card_check", args=[world.project.slug])
     known = client.get(check, {"card_code": world.card.code.lower()}).content.decode()
     unknown = client.get(check, {"card_code": "ZZZ-ZZZ"}).content.decode()
-    assert "card-check-ok" in known and "1" in known
-    assert "card-check-bad" in unknown
+    assert known.strip() == f'<p class="card-check-ok">Kort {world.card.code.lower()}: 1 tidligere kontakt.</p>'
+    assert unknown.strip() == ('<p class="card-check-bad">Intet kort har denne kode. '
+                               'Tjek den med personen, før du gemmer.</p>')
 
 
 def test_outreach_worker_gets_404_on_every_course_page(client_as, world):

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from audit.models import AccessEvent
+from brobygger.tests.pdf_facts import pdf_text
 from courses import services as courses
 from courses.models import Course, InterventionRecord, Referral
 from reports.services import project_report
@@ -109,7 +110,14 @@ def test_access_request_pdf_holds_the_course_and_the_lookups_without_staff_names
     response = client.get(reverse("rights_access_pdf", args=[world.course_a.code]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    lines = pdf_text(response.content).splitlines()
+    code = world.course_a.code
+    for line in (f"Forløbs-id {code}", "Ansvarlig organisation Reden København", "Alder ved start 34",
+                 "10.01.2026 Misbrugsbehandling Anmodet Ingen oplysninger videregivet"):
+        assert line in lines
+    # caseworker_a's look at the course is listed with the organisation only.
+    assert any(line.endswith(" Så Reden København") for line in lines)
+    assert "caseworker_a" not in " ".join(lines)
     assert AccessEvent.objects.filter(action="access_request", course_code=world.course_a.code).exists()
 
 
