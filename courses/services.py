@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .consent import require_referral_consent
 from .models import MINIMUM_AGE, BreakGlass, Consent, Course, InterventionRecord, Referral, new_course_code
 
 UNDER_AGE_MESSAGE = gettext_lazy(
@@ -112,8 +113,6 @@ def make_referral(
     today (not withdrawn, whatever `on` says) and given by `on`. The referral records to whom and
     under which consent, so that the citizen's access request lists it.
     """
-    from rights.consent import require_referral_consent
-
     with transaction.atomic():
         consent = None
         if shared_with is not None:
