@@ -40,6 +40,7 @@ def test_dry_run_lists_but_deletes_nothing(world, ended):
 
 def test_retention_deletes_the_expired_course_and_the_totals_stay_the_same(world, ended):
     before = project_report(world.project, date(2026, 10, 31))
+    assert before["citizens"] == 2  # the ended course is in it, so there is something to keep
     call_command("apply_retention", "--today", "2026-11-30", stdout=io.StringIO())
     assert not Course.objects.filter(pk=ended.pk).exists()
     assert not InterventionRecord.objects.filter(course_id=ended.pk).exists()
