@@ -1,4 +1,5 @@
 import secrets
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -40,6 +41,11 @@ class Gender(models.TextChoices):
     MAN = "man", _("Man")
     NON_BINARY = "non_binary", _("Non-binary")
     UNKNOWN = "unknown", _("Unknown")
+
+
+def open_between(start: date, end: date) -> Q:
+    """Courses open on at least one day from start to end: started by the end, not ended before the start."""
+    return Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
 
 
 class CourseQuerySet(models.QuerySet):

@@ -7,7 +7,7 @@ from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from brobygger.rounding import one_decimal, percent
-from courses.models import Course
+from courses.models import Course, open_between
 
 from .models import SIGNIFICANT_CHANGE, Who5Response
 from .rounds import GRACE_DAYS, answer_dates, answered_rounds, rounds_due
@@ -115,7 +115,6 @@ def risen_by_period(courses, periods: list[tuple[date, date]]) -> list[int]:
             f"change_{n}": Subquery(latest.values("score")[:1]) - F("first_score"),
         })
         aggregates[f"risen_{n}"] = Count("pk", filter=(
-            Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
-            & Q(**{"second_on__lte": end, f"latest_on_{n}__gte": start, f"change_{n}__gte": SIGNIFICANT_CHANGE})))
+            open_between(start, end) & Q(**{"second_on__lte": end, f"latest_on_{n}__gte": start, f"change_{n}__gte": SIGNIFICANT_CHANGE})))
     found = courses.order_by().annotate(**annotations).aggregate(**aggregates)
     return [found[f"risen_{n}"] for n in range(len(periods))]
