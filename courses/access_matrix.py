@@ -14,6 +14,9 @@ PAGES = [
     Page("course_detail", COURSE_READERS, kwargs=code_a),
     Page("course_edit", COURSE_READERS, kwargs=code_a),
     Page("course_end", COURSE_READERS, kwargs=code_a),
+    # Reassigning the responsible worker is the coordinator's (at the team meeting), not the caseworkers'.
+    Page("course_responsible", frozenset({"coordinator"}), method="post", kwargs=code_a,
+         data=lambda w: {"responsible": w.users["caseworker_a"].pk}, redirect=to_course_a),
     Page("intervention_add", COURSE_READERS, kwargs=code_a),
     Page("referral_add", COURSE_READERS, kwargs=code_a),
     Page("referral_status", COURSE_READERS, method="post",
