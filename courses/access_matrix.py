@@ -1,12 +1,13 @@
 from django.urls import reverse
 
-from brobygger.matrix import COURSE_READERS, Page
+from brobygger.matrix import COURSE_READERS, ROLES, Page
 
 caseworkers = frozenset({"caseworker_a", "caseworker_b", "coordinator"})
 code_a = lambda w: {"code": w.course_a.code}  # noqa: E731
 to_course_a = lambda w: reverse("course_detail", args=[w.course_a.code])  # noqa: E731
 
 PAGES = [
+    Page("home", frozenset(ROLES)),  # the start page (courses.views.home)
     # The lists and the form start from one's own projects: the second project's coordinator gets in too.
     Page("course_list", caseworkers | {"coordinator_aarhus"}),
     Page("course_create", caseworkers | {"coordinator_aarhus"}),
