@@ -30,6 +30,11 @@ class User(AbstractUser):
     def is_administrator(self) -> bool:
         return any(m.role == Membership.Role.ADMINISTRATOR for m in self.active_memberships)
 
+    @staticmethod
+    def role_labels() -> dict:
+        """Role code -> its name in the current language (for the access log, which stores codes)."""
+        return dict(Membership.Role.choices)
+
     def projects_where(self, capability: str):
         """Ids of the projects in which one of the user's roles has `capability`."""
         return {m.project_id for m in self.active_memberships if m.project_id and getattr(m, capability)}
@@ -71,6 +76,12 @@ class Membership(models.Model):
     def __str__(self):
         where = self.project or _("all projects")
         return f"{self.user} · {self.get_role_display()} · {self.organisation} · {where}"
+
+    @classmethod
+    def roles_with(cls, capability: str) -> list[str]:
+        """The roles whose memberships have `capability`, for a database filter: the capability stays
+        the one rule, asked of each role."""
+        return [role for role in cls.Role.values if getattr(cls(role=role), capability)]
 
     # Capabilities: code asks these, never compares role names.
     @property

@@ -1,15 +1,15 @@
 """Who may read the access log, and which part of it."""
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
-
-from accounts.models import Membership
 
 from .models import AccessEvent
 
 
 def coordinated_projects(user) -> set:
-    return {m.project_id for m in user.active_memberships if m.project_id and m.role == Membership.Role.COORDINATOR}
+    """The projects whose log the user reads: those they manage (their coordinator's capability)."""
+    return user.projects_where("can_manage_project")
 
 
 def can_read_audit_log(user) -> bool:
@@ -37,7 +37,7 @@ def visible_events(user):
     if user.is_administrator:
         return AccessEvent.objects.all()
     projects = coordinated_projects(user)
-    staff = Membership.objects.filter(project_id__in=projects).values("user_id")
+    staff = get_user_model().objects.filter(memberships__project_id__in=projects).values("pk")
     return AccessEvent.objects.filter(
         Q(project_id__in=projects)
         | Q(project_id__isnull=True, user_id__in=staff, action__in=PROJECTLESS_ACTIONS)

@@ -1,14 +1,15 @@
 """Writing the access log. Other apps call `record` for acts the middleware cannot see."""
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from brobygger.client import client_ip
 from brobygger.identity import identity_problems
 from brobygger.logfilter import CITIZEN_LINK, LINK
 from brobygger.text import clean_control_characters
-from signin.middleware import client_ip
 
 from .models import AccessEvent
 
@@ -67,10 +68,28 @@ def describe_roles(user, project_id=None) -> str:
     return "; ".join(f"{m.organisation.name}: {m.role}" for m in memberships)[:300]
 
 
-def course_project(code: str):
-    from courses.models import Course
+# The log stands below the apps whose acts it records (README, Layout), so it reads none of their
+# tables: each owner registers how to answer the log's questions (in its AppConfig.ready), courses
+# "course_project" (a course id -> its project's id or None), projects "slug_projects" (an address's
+# <slug> -> the ids of the projects it names) and "project_slugs" (() -> {project id: slug}).
+_LOOKUPS: dict[str, Callable] = {}
 
-    return Course.objects.filter(code=code).values_list("project_id", flat=True).first()
+
+def register_lookup(name: str, lookup: Callable) -> None:
+    _LOOKUPS[name] = lookup
+
+
+def course_project(code: str):
+    """The id of the project of the course `code`, or None (no such course, or erased)."""
+    return _LOOKUPS["course_project"](code)
+
+
+def slug_projects(slug: str) -> set:
+    return _LOOKUPS["slug_projects"](slug)
+
+
+def project_slugs() -> dict:
+    return _LOOKUPS["project_slugs"]()
 
 
 def _event(request, *, action: str, user, course_code: str, project_id, detail: str, status,

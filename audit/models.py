@@ -5,6 +5,7 @@ the project it names (a deleted course must not delete who looked at it), and ho
 content of the data itself, only which object, who, when, from where and what kind of act.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
@@ -86,9 +87,7 @@ class AccessEvent(AppendOnlyModel):
     def roles_display(self) -> str:
         """`roles` in the reader's language: the log stores role codes ("Org: caseworker"), which stay
         the same whatever language the entry was written in; the page shows the role's name."""
-        from accounts.models import Membership
-
-        labels = dict(Membership.Role.choices)
+        labels = get_user_model().role_labels()
         parts = []
         for part in self.roles.split("; ") if self.roles else []:
             organisation, sep, code = part.rpartition(": ")

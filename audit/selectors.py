@@ -4,8 +4,8 @@ from datetime import datetime, time
 from django.utils import timezone
 
 from brobygger.spreadsheets import csv_writer
-from courses.models import Course
 
+from . import log
 from .access import coordinated_projects
 from .models import ChangeRecord
 
@@ -31,9 +31,7 @@ def change_history(user, code: str):
     """The change history of one course, if the user may read the course's log."""
     if not code:
         return ChangeRecord.objects.none()
-    if not user.is_administrator and not Course.objects.filter(
-        code=code, project_id__in=coordinated_projects(user)
-    ).exists():
+    if not user.is_administrator and log.course_project(code) not in coordinated_projects(user):
         return ChangeRecord.objects.none()
     return ChangeRecord.objects.filter(course_code=code)
 
@@ -41,14 +39,12 @@ def change_history(user, code: str):
 def events_csv(events) -> bytes:
     """The entries as a CSV file Excel opens (UTF-8 with a byte order mark, semicolons), at most
     EXPORT_LIMIT of them; text that looks like a formula is kept text (brobygger.spreadsheets)."""
-    from projects.models import Project
-
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv_writer(out, delimiter=";")
     writer.writerow(["time", "user", "organisation and role", "action", "course", "page", "address", "status",
                      "from", "details", "project"])
-    projects = dict(Project.objects.values_list("pk", "slug"))
+    projects = log.project_slugs()
     for e in events[:EXPORT_LIMIT].iterator():
         writer.writerow([
             timezone.localtime(e.at).isoformat(timespec="seconds"), e.username, e.roles, e.action, e.course_code,

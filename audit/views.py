@@ -3,7 +3,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from projects.models import Project
+from brobygger.accesslog import Kind, logged_as
 
 from . import log
 from .access import coordinated_projects, visible_events
@@ -20,6 +20,7 @@ def _filtered(request):
     return form, data, filter_events(events, data)
 
 
+@logged_as(Kind.AUDIT)
 def audit_log(request):
     form, data, events = _filtered(request)
     page = Paginator(events, 100).get_page(request.GET.get("page"))
@@ -28,10 +29,13 @@ def audit_log(request):
     return render(request, "audit/log.html", {
         "form": form, "page": page, "query": query.urlencode(),
         "changes": change_history(request.user, data.get("course", ""))[:200],
-        "projects": Project.objects.filter(pk__in=coordinated_projects(request.user)).order_by("name"),
+        # Each project the user coordinates: its log is exported through an export request.
+        "projects": sorted({m.project for m in request.user.active_memberships
+                            if m.project_id in coordinated_projects(request.user)}, key=lambda p: p.name),
     })
 
 
+@logged_as(Kind.EXPORT)
 def audit_export(request):
     """The administrator's CSV of the whole log. A coordinator's export of their project's log is
     asked for with a recipient and a purpose (the exports app), like every other row-level export."""

@@ -3,7 +3,8 @@
 Each app adds its part by registering a function with `extend`; `build` calls them in `order`
 (and in registration order within one `order`), each with the same `context` dict, which the
 earlier ones have filled. The foundation comes first: projects (organisations, projects, sites,
-catalogue; order 10), accounts (demo users and their roles; 20), courses (the courses; 30). The
+catalogue; order 10), accounts (demo users and their roles; 20), directory (the services; 25),
+courses (the courses, some referred to the directory's services; 30). The
 other apps (order 100) find in `context` the keys "rng", "today", "organisations", "users",
 "exit_project", "project_2026" and "courses".
 """
@@ -15,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 DEMO_PASSWORD = "brobygger-demo"  # nosec B105  # the demo's published password; seed_demo runs only with DEBUG on
-FOUNDATION = {"projects": 10, "accounts": 20, "courses": 30}
+FOUNDATION = {"projects": 10, "accounts": 20, "directory": 25, "courses": 30}
 
 _extensions: list[tuple[int, int, Callable]] = []
 

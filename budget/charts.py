@@ -10,7 +10,7 @@ from html import escape
 from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 
-from brobygger.charts import FONT, TEXT, new_chart_id
+from brobygger.charts import FONT, TEXT, chart_id
 
 # (colour, dash pattern, marker) per series: told apart by pattern and marker, not colour alone.
 STYLES = [("#6f6f6f", "2 4", "none"), ("#b35900", "7 4", "square"), ("#0059b3", "", "circle")]
@@ -22,7 +22,7 @@ def _fmt(value) -> str:
 
 def money_chart(title: str, x_labels: list[str], series: list[tuple[str, list]], *, description: str = "") -> str:
     """series: [(name, [value or None per month])] in 1,000 DKK; None leaves the point out."""
-    chart_id = new_chart_id("money")
+    ident = chart_id("money", title, x_labels, series, description)  # the same chart, the same id
     left, right, top_pad, bottom = 56, 24, 16, 70
     # Drawn at its own size in the committee PDF (labels 9 pt, brobygger/static/brobygger/pdf.css) and still on
     # the initiative's one page there.
@@ -41,8 +41,8 @@ def money_chart(title: str, x_labels: list[str], series: list[tuple[str, list]],
     )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'role="img" aria-labelledby="{chart_id}-t {chart_id}-d" class="chart-svg" {FONT} font-size="12">',
-        f'<title id="{chart_id}-t">{escape(str(title))}</title><desc id="{chart_id}-d">{escape(desc)}</desc>',
+        f'role="img" aria-labelledby="{ident}-t {ident}-d" class="chart-svg" {FONT} font-size="12">',
+        f'<title id="{ident}-t">{escape(str(title))}</title><desc id="{ident}-d">{escape(desc)}</desc>',
     ]
     tick = 0
     while tick <= y_max:
@@ -91,3 +91,16 @@ def _nice_step(raw: float) -> float:
         if power * factor >= raw:
             return power * factor
     return power * 10
+
+
+
+def cost_chart(row) -> str:
+    """The cost per citizen reached and per outcome of one row of budget.costs (all initiatives
+    together over their whole period), as bars. A hidden cost draws no bar and reads "hidden"; none
+    (nothing spent, nobody yet) reads "–"."""
+    from django.utils.translation import gettext as _
+
+    from brobygger.charts import bar_chart
+
+    title = _("Cost per citizen reached and per outcome, 1,000 DKK, %(period)s") % {"period": row.period.lower()}
+    return bar_chart(title, [c.label for c in row.cells], [c.cost for c in row.cells])

@@ -118,6 +118,23 @@ def build_budget(context):
     _courses_and_meeting(context, project, today, rng, coordinator)
 
 
+def _outcomes(course_list, today):
+    """Exit indicators and WHO-5 answers for the project's courses, so the cost per outcome has figures.
+
+    A random source of its own: the rest of the demo draws the same numbers as before."""
+    import random
+
+    from courses.models import Course
+    from outcomes.demo import measure_courses
+    from wellbeing.demo import answer_courses
+
+    rng = random.Random(2634)  # nosec B311  # fictitious demo data, repeatable; not a secret
+    courses = list(Course.objects.filter(pk__in=[c.pk for c in course_list]).select_related("project").order_by("pk"))
+    # Drawn a little more hopeful than the Exit project's, so each cost per outcome has figures to show.
+    answer_courses(rng, today, courses, drift=(-2, 5))
+    measure_courses(rng, today, courses, moves=0.6)
+
+
 def _courses_and_meeting(context, project, today, rng, coordinator):
     """A few courses from the outreach counselling, so the team meeting and two indicators have data."""
     from courses import services as courses
@@ -153,6 +170,7 @@ def _courses_and_meeting(context, project, today, rng, coordinator):
         if i == 9:  # moved into her own flat this week
             courses.update_course(course=course, by=coordinator, end_date=max(course.start_date, today - timedelta(
                 days=3)), end_reason="moved")
+    _outcomes(course_list, today)
     services.raise_flag(project=project, by=coordinator, on=today - timedelta(days=2),
                         text="Kvindeherberget på Sundholm ønsker besøg tirsdag i stedet for torsdag.")
     services.raise_flag(project=project, by=coordinator, on=today - timedelta(days=1), course=course_list[-2],

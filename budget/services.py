@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Sum, prefetch_related_objects
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -484,6 +484,7 @@ def goals_progress(initiatives, *, hide_small: bool) -> list[list[dict]]:
     it, so the hidden one cannot be worked out as the difference of two periods.
     """
     result = []
+    prefetch_related_objects(initiatives, "indicators")  # one query for the goals of every initiative
     for initiative in initiatives:
         rows = []
         for goal in initiative.indicators.all():

@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from brobygger import pdf
+from brobygger.accesslog import Kind, logged_as
 from brobygger.sections import render_sections
 from projects.models import Project
 
-from . import services
+from . import costs, services
 from .access import (
     budget_project,
     can_manage_budget,
@@ -24,11 +25,12 @@ from .access import (
     is_team_member,
     team_project,
 )
-from .charts import money_chart
+from .charts import cost_chart, money_chart
 from .forms import BudgetLineForm, FlagForm, ImportForm, IndicatorForm, InitiativeForm, SpendingForm
 from .models import BudgetLine, Flag, Initiative
 
 
+@logged_as(Kind.PAGE)
 def budget_home(request):
     """The projects in which the user may follow the budget or join the team meeting."""
     projects = []
@@ -57,14 +59,17 @@ def _chart(figures: services.InitiativeFigures, title: str):
     return money_chart(title, labels, series), totals
 
 
+@logged_as(Kind.PAGE)
 def project_budget(request, slug):
     project = budget_project(request, slug)
     figures = services.budget_figures(project.initiatives.all())
     hide = hides_small_numbers(request.user, project)
     goals = services.goals_progress([f.initiative for f in figures], hide_small=hide)
     initiatives = [{"figures": f, "goals": g} for f, g in zip(figures, goals, strict=True)]
+    cost = costs.cost_per_outcome(project, figures, hide_small=hide, today=timezone.localdate())
     return render(request, "budget/project.html", {
         "project": project, "initiatives": initiatives, "table": services.budget_table(figures),
+        "costs": cost, "cost_chart": cost_chart(cost.together[-1]) if cost.together else "",
         "appropriations": services.appropriation_table(figures),
         "can_manage": can_manage_budget(request.user, project),
         "budget": sum((f.budget for f in figures), services.ZERO),
@@ -73,6 +78,7 @@ def project_budget(request, slug):
     })
 
 
+@logged_as(Kind.PAGE)
 def initiative_detail(request, slug, number):
     initiative = initiative_for_user(request, slug, number)
     figures = services.budget_figures([initiative])[0]
@@ -86,6 +92,7 @@ def initiative_detail(request, slug, number):
     })
 
 
+@logged_as(Kind.PAGE)
 def initiative_edit(request, slug, number=None):
     if number is None:
         project = budget_project(request, slug, manage=True)
@@ -107,6 +114,7 @@ def initiative_edit(request, slug, number=None):
     })
 
 
+@logged_as(Kind.PAGE)
 def budget_line_edit(request, slug, number, pk=None):
     initiative = initiative_for_user(request, slug, number, manage=True)
     line = get_object_or_404(BudgetLine, pk=pk, initiative=initiative) if pk else BudgetLine(
@@ -122,6 +130,7 @@ def budget_line_edit(request, slug, number, pk=None):
     })
 
 
+@logged_as(Kind.PAGE)
 def spending_add(request, slug, number):
     initiative = initiative_for_user(request, slug, number, manage=True)
     form = SpendingForm(request.POST or None, initiative=initiative)
@@ -141,6 +150,7 @@ def spending_add(request, slug, number):
     })
 
 
+@logged_as(Kind.IMPORT)
 def spending_import(request, slug, number):
     initiative = initiative_for_user(request, slug, number, manage=True)
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -163,6 +173,7 @@ def spending_import(request, slug, number):
     })
 
 
+@logged_as(Kind.PAGE)
 def indicator_add(request, slug, number):
     initiative = initiative_for_user(request, slug, number, manage=True)
     form = IndicatorForm(request.POST or None, initiative=initiative)
@@ -182,12 +193,14 @@ def indicator_add(request, slug, number):
 
 def status_document(request, project, number=None):
     """The committee status as a laid-out WeasyPrint document (the view writes it as PDF)."""
-    initiatives = project.initiatives.all()
-    if number is not None:
-        initiatives = [get_object_or_404(initiatives, number=number)]
-    figures = services.budget_figures(initiatives)
+    everything = services.budget_figures(project.initiatives.all())
+    figures = [f for f in everything if number is None or f.initiative.number == number]
     if not figures:
         raise Http404("No initiatives")
+    # Over every initiative, so that each PDF hides the same counts (budget.costs).
+    cost = costs.cost_per_outcome(project, everything, hide_small=True, today=timezone.localdate())
+    if number is not None:
+        cost = cost.for_initiative(number)
     items = []
     # The committee reads from outside the project: always the hidden figures (brobygger.disclosure).
     goals = services.goals_progress([f.initiative for f in figures], hide_small=True)
@@ -196,11 +209,13 @@ def status_document(request, project, number=None):
         items.append({"figures": f, "goals": g, "chart": chart})
     html = render_to_string("budget/status_pdf.html", {
         "project": project, "items": items, "table": services.budget_table(figures), "single": number is not None,
+        "costs": cost, "cost_chart": cost_chart(cost.together[-1]) if cost.together else "",
         "today": timezone.localdate(),
     }, request=request)
     return pdf.pdf_document(html)
 
 
+@logged_as(Kind.PAGE)
 def committee_status_pdf(request, slug, number=None):
     """The committee status: goal, indicators against targets, money against budget; small numbers hidden."""
     project = budget_project(request, slug)
@@ -211,6 +226,7 @@ def committee_status_pdf(request, slug, number=None):
     return response
 
 
+@logged_as(Kind.PAGE)
 def team_meeting(request, slug):
     project = team_project(request, slug)
     today = timezone.localdate()
@@ -228,6 +244,7 @@ def team_meeting(request, slug):
     })
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def meeting_held(request, slug):
     project = budget_project(request, slug, manage=True)
@@ -236,6 +253,7 @@ def meeting_held(request, slug):
     return redirect("team_meeting", project.slug)
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def flag_add(request, slug):
     project = budget_project(request, slug, manage=True)
@@ -251,6 +269,7 @@ def flag_add(request, slug):
     return redirect("team_meeting", project.slug)
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def flag_done(request, slug, pk):
     project = budget_project(request, slug, manage=True)

@@ -7,10 +7,14 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Citizen courses")
 
     def ready(self):
+        from audit import log
         from brobygger import navigation, sections
 
         from . import demo  # noqa: F401  (registers its part of the demo data)
         from .sections import break_glass_meeting_section, project_counts_section
+        from .selectors import project_of_course
+
+        log.register_lookup("course_project", project_of_course)
 
         navigation.register(
             10, "course_list", _("Courses"), lambda user: any(m.can_see_courses for m in user.active_memberships)

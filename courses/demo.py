@@ -4,6 +4,7 @@
 from datetime import timedelta
 
 from brobygger import demo
+from directory.models import Service
 from projects.demo import organisation
 
 from . import services
@@ -53,3 +54,19 @@ def courses_demo(context):
                                    end_reason=rng.choice(["goal_reached", "referred", "no_contact", "moved"]))
         course_list.append(course)
     context["courses"] = course_list
+
+
+@demo.extend
+def refer_to_services(context):
+    """A few of the exit project's citizens referred the way workers do it: to a service picked
+    from the directory (the form copies its name), or to one typed in by hand."""
+    picked = [Service.objects.get(name=name) for name in ("Mændenes Hjem", "Reden København")]
+    typed = [(Referral.Target.HOUSING, "Kirkens Korshærs natvarmestue"), (Referral.Target.OTHER, "Tandklinikken, Vesterbro")]
+    exit_courses = [c for c in context["courses"] if c.project_id == context["exit_project"].pk]
+    for course, service in zip(exit_courses[0::5], picked, strict=False):
+        services.make_referral(course=course, target=service.kind, organisation=course.organisation,
+                               by=course.created_by, on=course.start_date, service_name=service.name,
+                               directory_service=service)
+    for course, (target, name) in zip(exit_courses[2::5], typed, strict=False):
+        services.make_referral(course=course, target=target, organisation=course.organisation, by=course.created_by,
+                               on=course.start_date, service_name=name)

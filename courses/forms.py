@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from brobygger.forms import DateInput, Form, ModelForm
 from directory.selectors import service_choices
 from projects.models import Intervention, Organisation
-from rights import consent as consent_rules
 
+from . import consent as consent_rules
 from .models import BreakGlass, Consent, Course, Gender, InterventionRecord, Referral
+from .selectors import responsible_candidates
 from .services import BREAK_GLASS_MINIMUM_REASON, check_adult
 
 
@@ -120,7 +121,7 @@ class InterventionRecordForm(ModelForm):
 class ReferralForm(ModelForm):
     """Where to: one choice, a service from the directory; only if it is not there, its name and kind."""
 
-    # The wording lives with the rule, in rights/consent.py (and its translation catalogue).
+    # The wording lives with the rule, in courses/consent.py.
     shared_with = forms.ModelChoiceField(
         label=consent_rules.SHARES_INFORMATION_LABEL, required=False, help_text=consent_rules.SHARES_INFORMATION_HELP,
         queryset=Organisation.objects.none(), empty_label=consent_rules.NO_SHARING_CHOICE,
@@ -182,6 +183,17 @@ class ReferralForm(ModelForm):
 
 class ReferralStatusForm(Form):
     status = forms.ChoiceField(label=_("New status"), choices=Referral.Status.choices)
+
+
+class ResponsibleForm(Form):
+    """The coordinator's choice of responsible worker, among the staff of the course's organisation."""
+
+    responsible = forms.ModelChoiceField(label=_("Responsible worker"), queryset=None, required=False,
+                                         empty_label=_("No one"))
+
+    def __init__(self, *args, course: Course, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = responsible_candidates(course)
 
 
 class ConsentForm(ModelForm):

@@ -1,4 +1,5 @@
 import secrets
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -6,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.identity import check_no_identity
+from directory.models import ServiceKind
 
 # Letters and digits that cannot be mistaken for each other when read aloud or
 # written by hand (no 0/O, 1/I/L).
@@ -39,6 +41,11 @@ class Gender(models.TextChoices):
     MAN = "man", _("Man")
     NON_BINARY = "non_binary", _("Non-binary")
     UNKNOWN = "unknown", _("Unknown")
+
+
+def open_between(start: date, end: date) -> Q:
+    """Courses open on at least one day from start to end: started by the end, not ended before the start."""
+    return Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
 
 
 class CourseQuerySet(models.QuerySet):
@@ -77,6 +84,11 @@ class Course(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_reason = models.CharField(_("end reason"), max_length=20, choices=EndReason.choices, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    # The one worker who sees to the course: measurements taken, referrals followed. One of the staff
+    # of the course's organisation in its project (courses.selectors.responsible_candidates); the
+    # creator when they are, and the coordinator reassigns at the team meeting.
+    responsible = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("responsible worker"))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -158,15 +170,8 @@ class InterventionRecord(models.Model):
 class Referral(models.Model):
     """A referral ('visitation', 'brobygning') of the citizen to another service."""
 
-    class Target(models.TextChoices):
-        JOB_CENTRE = "job_centre", _("Job centre")
-        DRUG_TREATMENT = "drug_treatment", _("Drug treatment")
-        HOUSING = "housing", _("Housing")
-        HEALTH = "health", _("Health")
-        LEGAL_AID = "legal_aid", _("Legal aid")
-        ANTI_TRAFFICKING = "anti_trafficking", _("Anti-trafficking centre")
-        SOCIAL_SERVICES = "social_services", _("Social services")
-        OTHER = "other", _("Other service")
+    # A referral is to a kind of service, the directory's own (a service there has one).
+    Target = ServiceKind
 
     class Status(models.TextChoices):
         REQUESTED = "requested", _("Requested")

@@ -8,10 +8,12 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from audit import log
+from brobygger.accesslog import Kind, logged_as
 from brobygger.sections import render_sections
 from projects.models import Project
 
@@ -21,6 +23,7 @@ from .access import (
     break_glass_course,
     can_change_referral,
     can_manage_course,
+    can_reassign_course,
     course_for_user,
     course_memberships,
     visible_courses,
@@ -34,10 +37,12 @@ from .forms import (
     InterventionRecordForm,
     ReferralForm,
     ReferralStatusForm,
+    ResponsibleForm,
 )
 from .selectors import courses_needing_attention
 
 
+@logged_as(Kind.PAGE)
 def home(request):
     """The signed-in worker's start page: their roles, and the courses that need attention."""
     user = request.user
@@ -69,6 +74,7 @@ def _require_course_role(request):
 COURSES_PER_PAGE = 20
 
 
+@logged_as(Kind.COURSE_LIST)
 def course_list(request):
     _require_course_role(request)
     projects = list(Project.objects.filter(pk__in=request.user.projects_where("can_see_courses")))
@@ -124,6 +130,7 @@ def _break_glass_offer(request, form, page):
     return code if COURSE_CODE_SHAPE.match(code) else None
 
 
+@logged_as(Kind.PAGE)
 def course_create(request):
     _require_course_role(request)
     memberships = course_memberships(request.user)
@@ -143,6 +150,7 @@ def course_create(request):
     return render(request, "courses/course_form.html", {"form": form})
 
 
+@logged_as(Kind.PAGE)
 def course_detail(request, code):
     course = course_for_user(request, code)
     referrals = list(course.referrals.select_related("organisation", "shared_with"))
@@ -162,6 +170,7 @@ def course_detail(request, code):
     return render(request, "courses/course_detail.html", context)
 
 
+@logged_as(Kind.PAGE)
 @require_http_methods(["GET", "POST"])
 def break_glass(request, code):
     """Emergency access to a course outside one's scope: asks for the reason, then opens it for hours."""
@@ -192,6 +201,7 @@ def _managed_course(request, code):
     return course
 
 
+@logged_as(Kind.PAGE)
 def course_edit(request, code):
     course = _managed_course(request, code)
     form = CourseForm(request.POST or None, instance=course)
@@ -207,6 +217,7 @@ def course_edit(request, code):
     return render(request, "courses/course_form.html", {"form": form, "course": course})
 
 
+@logged_as(Kind.PAGE)
 def course_end(request, code):
     course = _managed_course(request, code)
     form = EndCourseForm(request.POST or None, instance=course)
@@ -220,6 +231,32 @@ def course_end(request, code):
     })
 
 
+@logged_as(Kind.PAGE)
+@require_POST
+def course_responsible(request, code):
+    """The coordinator reassigns the course's responsible worker (a form on the team meeting page), then
+    goes back where they came from. The access log has the change (a POST on a course's address)."""
+    course = course_for_user(request, code)
+    if not can_reassign_course(request.user, course):
+        raise Http404("Not the project's coordinator")
+    form = ResponsibleForm(request.POST, course=course)
+    if form.is_valid():
+        services.set_responsible(course=course, responsible=form.cleaned_data["responsible"], by=request.user)
+        if course.responsible:
+            messages.success(request, _("%(name)s is now responsible for %(code)s.")
+                             % {"name": course.responsible, "code": course.code})
+        else:
+            messages.success(request, _("No one is responsible for %(code)s now.") % {"code": course.code})
+    else:
+        messages.error(request, _("Choose a worker of %(organisation)s in the project.")
+                       % {"organisation": course.organisation})
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
+    return redirect("course_detail", course.code)
+
+
+@logged_as(Kind.PAGE)
 def intervention_add(request, code):
     course = course_for_user(request, code)
     organisation = acting_organisation(request.user, course)
@@ -236,6 +273,7 @@ def intervention_add(request, code):
     })
 
 
+@logged_as(Kind.PAGE)
 def referral_add(request, code):
     course = course_for_user(request, code)
     organisation = acting_organisation(request.user, course)
@@ -258,6 +296,7 @@ def referral_add(request, code):
     })
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def referral_status(request, code, pk):
     course = course_for_user(request, code)
@@ -272,6 +311,7 @@ def referral_status(request, code, pk):
     return redirect("course_detail", course.code)
 
 
+@logged_as(Kind.PAGE)
 def consent_add(request, code):
     course = _managed_course(request, code)
     form = ConsentForm(request.POST or None, course=course)
@@ -287,6 +327,7 @@ def consent_add(request, code):
     })
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def consent_withdraw(request, code, pk):
     course = _managed_course(request, code)

@@ -2,9 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.forms import DateInput, Form, ModelForm
-from courses.models import Referral
 
-from .models import Audience, Service
+from .models import Audience, Service, ServiceKind
 
 
 class ServiceForm(ModelForm):
@@ -31,5 +30,5 @@ class ServiceSearchForm(Form):
     audience = forms.ChoiceField(label=_("For whom"), required=False,
                                  choices=[("", _("Anyone"))] + list(Audience.choices))
     kind = forms.ChoiceField(label=_("Kind of service"), required=False,
-                             choices=[("", _("All kinds"))] + list(Referral.Target.choices))
+                             choices=[("", _("All kinds"))] + list(ServiceKind.choices))
     anonymous = forms.BooleanField(label=_("Only anonymous services"), required=False)

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.identity import check_no_cpr, check_no_identity
-from courses.models import Referral
 
 # A service not checked for this long is flagged to the coordinators.
 STALE_AFTER = timedelta(days=365)
@@ -22,6 +21,19 @@ class Audience(models.TextChoices):
     DRUG_USERS = "drug_users", _("People who use drugs")
     HOMELESS = "homeless", _("People without a home")
     EVERYONE = "everyone", _("Everyone")
+
+
+class ServiceKind(models.TextChoices):
+    """The kinds of service a worker refers someone to (a referral's target, courses.Referral.Target)."""
+
+    JOB_CENTRE = "job_centre", _("Job centre")
+    DRUG_TREATMENT = "drug_treatment", _("Drug treatment")
+    HOUSING = "housing", _("Housing")
+    HEALTH = "health", _("Health")
+    LEGAL_AID = "legal_aid", _("Legal aid")
+    ANTI_TRAFFICKING = "anti_trafficking", _("Anti-trafficking centre")
+    SOCIAL_SERVICES = "social_services", _("Social services")
+    OTHER = "other", _("Other service")
 
 
 class ServiceQuerySet(models.QuerySet):
@@ -39,8 +51,8 @@ class Service(models.Model):
     name = models.CharField(_("name"), max_length=160, unique=True, validators=[check_no_identity])
     provider = models.CharField(_("organisation"), max_length=160, validators=[check_no_identity],
                                 help_text=_("Who runs the service, e.g. Københavns Kommune or Reden."))
-    kind = models.CharField(_("kind of service"), max_length=20, choices=Referral.Target.choices,
-                            default=Referral.Target.OTHER)
+    kind = models.CharField(_("kind of service"), max_length=20, choices=ServiceKind.choices,
+                            default=ServiceKind.OTHER)
     offers = models.TextField(_("what it offers"), validators=[check_no_identity])
     anonymous = models.BooleanField(_("can be used anonymously"), default=False)
     languages = models.CharField(_("languages"), max_length=200, blank=True, validators=[check_no_identity],
@@ -65,7 +77,7 @@ class Service(models.Model):
         verbose_name = _("service")
         verbose_name_plural = _("services")
         constraints = [
-            models.CheckConstraint(condition=Q(kind__in=Referral.Target.values), name="service_kind_valid"),
+            models.CheckConstraint(condition=Q(kind__in=ServiceKind.values), name="service_kind_valid"),
         ]
 
     def __str__(self):

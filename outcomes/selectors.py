@@ -9,11 +9,16 @@ One query: the pairs once (window functions over the measurements), then a GROUP
 latest answer per indicator, joined by UNION ALL; the same single query however many courses.
 """
 
+import operator
 from datetime import date
+from functools import reduce
 
 from django.db import connection
+from django.db.models import Count, OuterRef, Q, Subquery
 
-from .categories import BETTER, INDICATORS, NOT_COMPARABLE, SAME, WORSE, direction
+from courses.models import open_between
+
+from .categories import BETTER, BY_FIELD, INDICATORS, NOT_COMPARABLE, SAME, WORSE, direction
 from .models import Measurement
 
 DIRECTIONS = (BETTER, SAME, WORSE, NOT_COMPARABLE)
@@ -90,3 +95,47 @@ def _summary(transitions: dict) -> dict:
         }
         result["paired"] = sum(moves.values())
     return result
+
+
+def _moved_better(field: str, entry: str, latest: str) -> Q:
+    """Entry answer -> latest answer is "better" by the indicator's order (categories.direction)."""
+    indicator = BY_FIELD[field]
+    return reduce(operator.or_, [
+        Q(**{entry: before, f"{latest}__in": [after for after, rank in indicator.rank.items() if rank < rank_before]})
+        for before, rank_before in indicator.rank.items() if rank_before > 0
+    ])
+
+
+def compared_by_period(courses, periods: list[tuple[date, date]]) -> list[dict]:
+    """Per (start, end) in `periods`: {"compared": courses open in the period with two or more
+    measurements by its end whose latest one up to the end falls in it, "better": of those, the
+    ones whose housing or main income is in a better category at the latest than at entry}.
+
+    Entry and latest as in `paired_change` (first measurement; last up to the end). One query,
+    however many courses and periods: correlated look-ups by the (course, measured_on) index.
+    """
+    if not periods:
+        return []
+    measurements = Measurement.objects.filter(course=OuterRef("pk"))
+    in_order = measurements.order_by("measured_on", "pk")
+    annotations = {
+        "entry_housing": Subquery(in_order.values("housing")[:1]),
+        "entry_income": Subquery(in_order.values("income")[:1]),
+        # The second measurement's date: on or before the end means two or more by then.
+        "second_on": Subquery(in_order.values("measured_on")[1:2]),
+    }
+    aggregates = {}
+    for n, (start, end) in enumerate(periods):
+        latest = measurements.filter(measured_on__lte=end).order_by("-measured_on", "-pk")
+        annotations.update({
+            f"latest_on_{n}": Subquery(latest.values("measured_on")[:1]),
+            f"housing_{n}": Subquery(latest.values("housing")[:1]),
+            f"income_{n}": Subquery(latest.values("income")[:1]),
+        })
+        compared = open_between(start, end) & Q(**{"second_on__lte": end, f"latest_on_{n}__gte": start})
+        better = (_moved_better("housing", "entry_housing", f"housing_{n}")
+                  | _moved_better("income", "entry_income", f"income_{n}"))
+        aggregates[f"compared_{n}"] = Count("pk", filter=compared)
+        aggregates[f"better_{n}"] = Count("pk", filter=compared & better)
+    found = courses.order_by().annotate(**annotations).aggregate(**aggregates)
+    return [{"compared": found[f"compared_{n}"], "better": found[f"better_{n}"]} for n in range(len(periods))]

@@ -19,3 +19,13 @@ def project_for_user(request, slug: str, capability: str = "can_see_project") ->
 
 def projects_for_user(user, capability: str = "can_see_project"):
     return Project.objects.filter(pk__in=user.projects_where(capability))
+
+
+def projects_with_slug(slug: str) -> set:
+    """Ids of the projects an address's <slug> names (for the access log)."""
+    return set(Project.objects.filter(slug=slug).values_list("pk", flat=True))
+
+
+def project_slugs() -> dict:
+    """Every project's slug by its id (for the access log's export)."""
+    return dict(Project.objects.values_list("pk", "slug"))

@@ -7,9 +7,14 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
+        from audit import log
         from brobygger import navigation
 
         from . import demo  # noqa: F401  (registers its part of the demo data)
+        from .access import project_slugs, projects_with_slug
+
+        log.register_lookup("slug_projects", projects_with_slug)
+        log.register_lookup("project_slugs", project_slugs)
 
         navigation.register(
             50, "project_list", _("Projects"), lambda user: any(m.project_id for m in user.active_memberships)

@@ -19,7 +19,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from .middleware import client_ip
+from audit import log
+from brobygger.client import client_ip
+
 from .models import SignInThrottle
 
 FORGET_AFTER = timedelta(days=1)
@@ -96,8 +98,7 @@ def record_failure(request, *, user=None, username: str = "") -> int:
         except IntegrityError:
             continue
     if delay and row.failures == free_failures():
-        from audit import log  # the first wait of a series is worth its own line in the access log
-
+        # The first wait of a series is worth its own line in the access log.
         log.record(request, action=log.Action.LOCKED_OUT, user=subject["user"],
                    username="" if subject["user"] else unknown_name_for_log(subject["name_hash"]))
     return int(delay.total_seconds()) if delay else 0
@@ -127,8 +128,6 @@ def current_waits(user):
 
 
 def lift_wait(*, by, throttle: SignInThrottle, reason: str, request=None) -> None:
-    from audit import log
-
     who = (f"{throttle.user.username} (#{throttle.user_id})" if throttle.user_id
            else unknown_name_for_log(throttle.name_hash))
     with transaction.atomic():

@@ -24,13 +24,3 @@ class SessionLimitsMiddleware:
                 logout(request)
                 return redirect_to_login(request.path)
         return self.get_response(request)
-
-
-def client_ip(request) -> str:
-    """The client's address: behind nginx, the last TRUSTED_PROXY_COUNT hops of X-Forwarded-For are ours."""
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies][:45]
-    return (request.META.get("REMOTE_ADDR") or "")[:45]

@@ -7,11 +7,16 @@ from brobygger import demo
 
 @demo.extend
 def add_who5_answers(context):
+    answer_courses(context["rng"], context["today"], context["courses"])
+
+
+def answer_courses(rng, today, courses, *, drift: tuple[int, int] = (-3, 4)) -> None:
+    """WHO-5 answers for `courses` (the budget's demo project uses it for its own courses); between two
+    answers the sum of the five moves by a number in `drift`."""
     from .models import Who5Response
     from .rounds import rounds_due
 
-    rng, today = context["rng"], context["today"]
-    for course in context["courses"]:
+    for course in courses:
         level = rng.randint(4, 13)  # sum of the five answers at the start: scores 16-52
         for k, day in rounds_due(course, today):
             # The follow-up collapsed in the national projects; the demo shows some of that.
@@ -20,7 +25,7 @@ def add_who5_answers(context):
             on = min(today, day + timedelta(days=rng.randint(-5, 20)))
             if on < course.start_date:
                 on = course.start_date
-            level = max(0, min(25, level + rng.randint(-3, 4)))
+            level = max(0, min(25, level + rng.randint(*drift)))
             answers = _spread(rng, level)
             with_worker = rng.random() < 0.5
             Who5Response.objects.create(

@@ -2,7 +2,7 @@
 
 Counts live in Django's cache (fixed windows), which is in the database (settings.CACHES), so
 the limit holds across all server processes. The client's address comes from
-signin.middleware.client_ip (X-Forwarded-For behind TRUSTED_PROXY_COUNT proxies, else
+brobygger.client.client_ip (X-Forwarded-For behind TRUSTED_PROXY_COUNT proxies, else
 REMOTE_ADDR), the same as the sign-in lock-out uses. It is hashed, never stored.
 """
 
@@ -11,7 +11,7 @@ import time
 
 from django.core.cache import cache
 
-from signin.middleware import client_ip
+from brobygger.client import client_ip
 
 FAILURES_ALLOWED = 10
 WINDOW_SECONDS = 10 * 60

@@ -115,3 +115,8 @@ def _walk(contents, resources, ctm, marks, reader, sizes):
             if xobject.get("/Subtype") == "/Form":
                 matrix = [float(v) for v in xobject.get("/Matrix", [1, 0, 0, 1, 0, 0])]
                 _walk(xobject, xobject.get("/Resources", resources), _times(matrix, ctm), marks, reader, sizes)
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of every page, in reading order as pypdf extracts it, one printed line a line."""
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)

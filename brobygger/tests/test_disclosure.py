@@ -25,10 +25,6 @@ from brobygger.disclosure import (
 counts = st.integers(min_value=0, max_value=12)
 
 
-def _unknown(key, hidden, implicit=()):
-    return key in hidden or key in implicit
-
-
 # -- one table with its total ---------------------------------------------------------------
 
 @settings(deadline=None)  # a shared, busy machine

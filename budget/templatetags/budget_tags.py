@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import template
 from django.utils.formats import number_format
 
+from brobygger import rounding
 from budget.services import thousands
 
 register = template.Library()
@@ -33,3 +34,16 @@ def grouped(value):
     if value is None or value == "":
         return ""
     return number_format(value, 0, force_grouping=True)
+
+
+@register.filter
+def kdkk1(amount):
+    """An amount in 1,000 DKK with one decimal: Decimal("55300") -> "55,3"; a float is already in
+    thousands (budget.costs.cost_per); a hidden figure reads "hidden", none "–"."""
+    if amount is None:
+        return "–"
+    if isinstance(amount, Decimal):
+        amount = rounding.round_half_up(amount / 1000, 1)
+    if not isinstance(amount, float | int):
+        return str(amount)
+    return number_format(amount, 1, force_grouping=True)

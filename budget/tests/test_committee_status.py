@@ -1,5 +1,6 @@
 """The committee status PDF and the budget note's tables from the demo data."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -53,13 +54,13 @@ def test_the_committee_status_is_tagged_pdf_ua_in_the_reports_font_with_chart_la
 
 
 @pytest.mark.parametrize("number", [1, 2, 3])
-def test_the_committee_status_is_one_page_per_initiative(demo_world, rf, number):
+def test_the_committee_status_is_one_page_per_initiative_then_its_cost_per_outcome(demo_world, rf, number):
     from budget.views import status_document
 
     request = rf.get("/")
     request.user = demo_world["users"]["koordinator"]
     document = status_document(request, demo_world["project_2026"], number)
-    assert len(document.pages) == 1
+    assert len(document.pages) == 2  # the cost per outcome starts a page of its own
 
 
 def test_the_committee_status_hides_small_numbers(world, client_as, monkeypatch):
@@ -80,3 +81,16 @@ def test_the_committee_status_hides_small_numbers(world, client_as, monkeypatch)
     response = client_as("coordinator").get(reverse("committee_status", args=[world.project.slug, 1]))
     assert response.status_code == 200
     assert rendered["items"][0]["goals"][0]["value"] is HIDDEN
+
+
+def test_the_demo_initiatives_show_their_cost_per_outcome(demo_world, client):
+    from budget.tests.test_cost_per_outcome import _rows
+
+    client.force_login(demo_world["users"]["koordinator"])
+    html = client.get(reverse("budget_project", args=["kbh-2026"])).content.decode()
+    rows = {heading.rstrip("*"): row for heading, row in _rows(html).items()}  # * while the period is not over
+    for name in ("1. Vidensløft og videndeling", "2. Styrket fremskudt indsats", "3. Erhvervsrettede kurser",
+                 "Alle indsatser samlet"):
+        row = rows[name]
+        for column in ("Pr. borger nået", "Pr. forløb med to målinger"):
+            assert re.fullmatch(r"\d+,\d \(\d+\)", row[column]), (name, column, row[column])

@@ -177,17 +177,30 @@ def test_author_removes_an_image_and_a_question(client_as, world):
     assert not world.section.images.exists() and not world.section.questions.exists()
 
 
-def test_followup_takes_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+def test_followup_takes_a_fixed_number_of_queries(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     from accounts.models import Membership
     from conftest import make_user
 
-    for i in range(6):
-        user = make_user(f"q{i}", (world.national, None, Membership.Role.LEARNER))
-        attempt = services.start_module(module=world.module, user=user, rating_before=1)
-        services.record_section(attempt=attempt, section=world.section, answers={})
-        services.finish_module(attempt=attempt, rating_after=5)
-    with django_assert_max_num_queries(4):
-        data = learning_followup()
+    def learners(numbers):
+        for i in numbers:
+            user = make_user(f"q{i}", (world.national, None, Membership.Role.LEARNER))
+            attempt = services.start_module(module=world.module, user=user, rating_before=1)
+            services.record_section(attempt=attempt, section=world.section, answers={})
+            services.finish_module(attempt=attempt, rating_after=5)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            data = learning_followup()
+        return len(captured), data
+
+    learners(range(1))
+    few, _data = queries()
+    learners(range(1, 6))
+    many, data = queries()
+    assert few == many == 4
     assert data["change"] == 4.0
 
 
@@ -204,7 +217,7 @@ def test_publishing_with_problems_tells_the_author_why(client_as, world):
     world.draft_module.refresh_from_db()
     assert not world.draft_module.is_published
     page = response.content.decode()
-    assert "Modulet har ingen afsnit." in page or "The module has no sections." in page
+    assert "Modulet har ingen afsnit." in page
 
 
 def test_section_headings_refuse_identifying_text(client_as, world):

@@ -3,6 +3,7 @@
 import pytest
 
 from outreach.models import GroupActivity, HealthRoomVisit, OutreachContact
+from outreach.tests.phone import type_card_code
 
 pytestmark = pytest.mark.browser
 
@@ -30,8 +31,7 @@ def test_outreach_worker_logs_contacts_visit_and_course_on_a_phone_and_sees_them
         page.locator(".save-bar button").click()
 
     # 3: the person shows a card; the page says at once that it is known.
-    page.fill("#id_card_code", world.card.code.lower())
-    page.locator("#card-check .card-check-ok").wait_for()
+    type_card_code(page, world.card.code.lower(), ".card-check-ok")
     ui.check()
     with page.expect_navigation():  # saved through the phone's queue (offline.js), then the page moves on
         page.locator(".save-bar button").click()
@@ -39,8 +39,7 @@ def test_outreach_worker_logs_contacts_visit_and_course_on_a_phone_and_sees_them
     assert OutreachContact.objects.filter(card=world.card).count() == 1
 
     # A typing error is caught before saving.
-    page.fill("#id_card_code", "ZZZ-ZZZ")
-    page.locator("#card-check .card-check-bad").wait_for()
+    type_card_code(page, "ZZZ-ZZZ", ".card-check-bad")
     with page.expect_navigation():  # saved through the phone's queue (offline.js), then the page moves on
         page.locator(".save-bar button").click()
     assert page.locator("#error-summary").count() == 1

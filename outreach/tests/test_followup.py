@@ -101,9 +101,17 @@ def test_excel_export_holds_the_same_numbers(client_as, world, week_of_contacts)
     response = client_as("coordinator").get(reverse("outreach_followup_export", args=[world.project.slug]))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     wb = load_workbook(BytesIO(response.content), read_only=True, data_only=True)
-    summary = {row[0]: row[1] for row in wb.worksheets[0].iter_rows(values_only=True)}
-    assert 6 in summary.values() and 2 in summary.values()
-    assert len(wb.sheetnames) >= 10
+    assert wb.sheetnames == ["Overblik", "Uger", "Steder", "Emner", "Henvisninger", "Udbytte", "Aldersgrupper", "Køn",
+                             "Sundhedsrum", "Aktiviteter", "Erhvervskurser"]
+    summary = dict(wb["Overblik"].iter_rows(min_row=2, values_only=True))
+    assert summary["Projekt"] == "Exit København"
+    # The week of contacts: six contacts, four with a card, two cards (one back three times), one health visit.
+    assert {k: v for k, v in summary.items() if k not in {"Projekt", "Fra", "Til"}} == {
+        "Kontakter": 6, "Kontakter med kort": 4, "Unikke kortkoder (personer)": 2, "Tilbagevendende (2+ kontakter)": 1,
+        "Andel tilbagevendende (%)": 50, "Nye kortholdere": 2, "Besøg i sundhedsrummet": 1,
+        "Besøgende i sundhedsrummet med kort": 0}
+    assert dict(wb["Steder"].iter_rows(min_row=2, values_only=True)) == {"H17": 4, "Reden": 2}
+    assert sum(n for _week, n in wb["Uger"].iter_rows(min_row=2, values_only=True)) == 6
     wb.close()
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from outreach.models import OutreachContact
+from outreach.tests.phone import type_card_code
 from projects.models import Site
 
 pytestmark = pytest.mark.browser
@@ -85,9 +86,9 @@ def test_an_unknown_card_typed_offline_is_checked_when_sent_and_comes_back_to_fi
 
     problem.get_by_role("button", name="Ret").click()
     assert page.input_value("#id_card_code") == "ZZZ-ZZZ"
-    page.fill("#id_card_code", world.card.code)
-    page.locator(".save-bar button").click()
-    page.wait_for_url("**/contact/")
+    type_card_code(page, world.card.code, ".card-check-ok")
+    with page.expect_navigation():  # sent at once, then the page moves on to say so
+        page.locator(".save-bar button").click()
     page.locator(".alert-success").wait_for()
     assert OutreachContact.objects.get().card == world.card
     page.locator(f"{WAITING}[data-waiting='0']").wait_for()
@@ -111,6 +112,21 @@ def test_the_site_tapped_on_the_home_page_is_chosen_in_the_kept_form_too(ui, wor
     page.context.set_offline(False)
     page.locator(f"{WAITING}[data-waiting='0']").wait_for()
     assert OutreachContact.objects.get().site == halmtorvet
+
+
+def test_the_site_of_a_contact_saved_on_the_phone_is_where_the_next_one_starts(ui, world, topics):
+    """As the server remembers the site of the worker's last contact today when the network is there."""
+    halmtorvet = Site.objects.create(project=world.project, name="Halmtorvet")
+    page = open_form_online(ui, world)
+    page.context.set_offline(True)
+    page.reload()  # the kept copy: two sites, none chosen yet today
+    assert page.locator("input[name=site]:checked").count() == 0
+    page.get_by_label("Halmtorvet").check()
+    page.get_by_label(topics[0].name, exact=True).check()
+    page.locator(".save-bar button").click()
+    page.locator(f"{WAITING}[data-waiting='1']").wait_for()
+    assert page.locator("input[name=site]:checked").get_attribute("value") == str(halmtorvet.pk)
+    assert page.locator("input[name=topics]:checked").count() == 0  # the rest of the form starts afresh
 
 
 def test_an_ended_session_keeps_the_queue_and_asks_the_worker_to_sign_in(ui, world, topics):

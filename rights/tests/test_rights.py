@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from audit.models import AccessEvent
+from brobygger.tests.pdf_facts import pdf_text
 from courses import services as courses
 from courses.models import Course, InterventionRecord, Referral
 from reports.services import project_report
@@ -39,6 +40,7 @@ def test_dry_run_lists_but_deletes_nothing(world, ended):
 
 def test_retention_deletes_the_expired_course_and_the_totals_stay_the_same(world, ended):
     before = project_report(world.project, date(2026, 10, 31))
+    assert before["citizens"] == 2  # the ended course is in it, so there is something to keep
     call_command("apply_retention", "--today", "2026-11-30", stdout=io.StringIO())
     assert not Course.objects.filter(pk=ended.pk).exists()
     assert not InterventionRecord.objects.filter(course_id=ended.pk).exists()
@@ -109,7 +111,14 @@ def test_access_request_pdf_holds_the_course_and_the_lookups_without_staff_names
     response = client.get(reverse("rights_access_pdf", args=[world.course_a.code]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    lines = pdf_text(response.content).splitlines()
+    code = world.course_a.code
+    for line in (f"Forløbs-id {code}", "Ansvarlig organisation Reden København", "Alder ved start 34",
+                 "10.01.2026 Misbrugsbehandling Anmodet Ingen oplysninger videregivet"):
+        assert line in lines
+    # caseworker_a's look at the course is listed with the organisation only.
+    assert any(line.endswith(" Så Reden København") for line in lines)
+    assert "caseworker_a" not in " ".join(lines)
     assert AccessEvent.objects.filter(action="access_request", course_code=world.course_a.code).exists()
 
 

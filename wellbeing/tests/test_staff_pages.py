@@ -163,7 +163,7 @@ def test_team_meeting_lists_measurements_due_for_what_the_viewer_may_see(world):
     coordinator_html = "".join(render_sections(
         "team_meeting", _meeting_request(world.users["coordinator"], timezone.localdate() - timedelta(days=7)),
         world.project))
-    assert "1 answer since" in coordinator_html or "1 besvarelse siden" in coordinator_html
+    assert "1 besvarelse siden" in coordinator_html
 
 
 def test_team_meeting_section_is_hidden_from_those_who_see_no_courses(world):
@@ -203,12 +203,28 @@ def test_a_link_cannot_be_stopped_through_another_course(client_as, world):
     assert services.usable_invitation(token) is not None
 
 
-def test_project_section_needs_a_fixed_number_of_queries(world, django_assert_max_num_queries):
+def test_project_section_needs_a_fixed_number_of_queries(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.models import User
+    from projects.models import Project
+
+    def queries():
+        # The user and the project as a request meets them: nothing cached on them yet.
+        request = RequestFactory().get("/")
+        request.user = User.objects.get(pk=world.users["coordinator"].pk)
+        project = Project.objects.get(pk=world.project.pk)
+        with CaptureQueriesContext(connection) as captured:
+            render_sections("project", request, project)
+        return len(captured)
+
+    answer(world.course_a, date(2026, 1, 5))
+    few = queries()
     for i in range(5):
         course = course_services.register_course(project=world.project, organisation=world.org_a,
                                                  by=world.users["caseworker_a"], start_date=date(2026, 1, 1 + i))
         answer(course, date(2026, 1, 1 + i))
-    request = RequestFactory().get("/")
-    request.user = world.users["coordinator"]
-    with django_assert_max_num_queries(5):  # one of them asks who reads (brobygger.disclosure.audience)
-        render_sections("project", request, world.project)
+    # The same for seven courses as for two. Two of them ask who reads: the reader's memberships and
+    # the project's organisations (brobygger.disclosure.audience).
+    assert queries() == few == 6

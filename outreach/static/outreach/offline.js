@@ -49,6 +49,14 @@
     Array.prototype.forEach.call(sites, function (r) { r.defaultChecked = r.checked = r === match[0]; });
   }
 
+  // After a save the next contact starts at the same site: online the server remembers the site of
+  // the worker's last contact today; saved on the phone, the page remembers it the same way.
+  function rememberSite() {
+    var site = form.querySelector("input[name=site]:checked");
+    if (!site) { return; }
+    Array.prototype.forEach.call(form.querySelectorAll("input[name=site]"), function (r) { r.defaultChecked = r === site; });
+  }
+
   function fieldsOf() {
     var fields = {};
     new FormData(form).forEach(function (value, name) {
@@ -156,6 +164,7 @@
   function savedOnPhone() {
     performance.mark("outreach-saved-on-phone");
     show("offline-saved", cfg.msgSaved);
+    if (!fixing) { rememberSite(); }  // a fixed record may be from another day and place
     form.reset();
     fixing = null;
     freshTime();

@@ -10,6 +10,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .models import Consent
+
 SHARES_INFORMATION_LABEL = _("Pass information about the citizen on to")
 SHARES_INFORMATION_HELP = _(
     "Only organisations the citizen has consented to information being passed on to are listed. "
@@ -28,8 +30,6 @@ def standing_referral_consents(course, *, on: date | None = None):
 
     "Today" is the database's state now: a withdrawn consent is withdrawn, whatever its date.
     """
-    from courses.models import Consent
-
     consents = course.consents.filter(scope=Consent.Scope.REFERRAL, withdrawn_on__isnull=True)
     if on is not None:
         consents = consents.filter(given_on__lte=on)

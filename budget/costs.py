@@ -1,0 +1,254 @@
+"""Cost next to outcome (issue 16.3): what an initiative's money cost per citizen reached and per outcome.
+
+The definitions (docs/budget.md, "Cost per outcome"):
+
+- Periods: each calendar year of the initiative's period, cut to the period, and the whole
+  period when it spans more than one year.
+- The cost of a period is the money spent (booked, by hand or imported) on the initiative's
+  budget lines in the period's months. Commitments and the forecast are not cost yet.
+- Reached: the project's courses open on at least one day of the period (started by its end,
+  not ended before its start). A citizen is counted once per period, however many contacts.
+- Compared: of those, the courses with two or more exit-indicator measurements by the period's
+  end whose latest measurement up to the end falls in the period (outcomes.selectors).
+- Better housing or income: of the compared, those whose housing or main income is in a better
+  category at the latest measurement than at the first (the order in outcomes.categories).
+- WHO-5 up 10 or more: of those reached, the courses with two or more WHO-5 answers by the end
+  whose latest answer falls in the period, 10 points or more above the first (wellbeing).
+
+Brobygger does not record which initiative a course belongs to, so every initiative of a
+project is set against the same courses: its own money divided by the project's outcomes.
+"All initiatives" divides the project's money by them; the initiatives' costs per outcome add
+up to it.
+
+Outside the project (brobygger.disclosure) a count of 1-4 people is hidden, with the counts that
+would give it away (the reached who were not compared, and so on), and every count of the same
+kind over a period that overlaps a hidden one. A cost per hidden count is hidden too, and so is
+its uncertainty: money spent is shown, so either would give the count back.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from brobygger import rounding
+from brobygger.disclosure import HIDDEN, protect
+from courses.models import Course, open_between
+from outcomes.selectors import compared_by_period
+from wellbeing.indicators import risen_by_period
+
+from .services import ZERO, InitiativeFigures, first_of_month, period_label
+
+REACHED, COMPARED, BETTER, WHO5_RISEN = "reached", "compared", "better", "who5_risen"
+FAMILIES = (REACHED, COMPARED, BETTER, WHO5_RISEN)
+LABELS = {
+    REACHED: gettext_lazy("Citizens reached"),
+    COMPARED: gettext_lazy("Courses with two measurements"),
+    BETTER: gettext_lazy("Moved to better housing or income"),
+    WHO5_RISEN: gettext_lazy("WHO-5 up 10 points or more"),
+}
+PER = {
+    REACHED: gettext_lazy("Per citizen reached"),
+    COMPARED: gettext_lazy("Per course with two measurements"),
+    BETTER: gettext_lazy("Per citizen with better housing or income"),
+    WHO5_RISEN: gettext_lazy("Per WHO-5 rise of 10 points or more"),
+}
+# Below this many, the page says in words how much one person more or fewer would move the cost.
+FEW = 20
+
+Period = tuple[date, date]
+
+
+def periods_of(start: date, end: date) -> list[Period]:
+    """Each calendar year from start to end, cut to them; then the whole period if that spans more than one."""
+    years = [(max(start, date(year, 1, 1)), min(end, date(year, 12, 31))) for year in range(start.year, end.year + 1)]
+    return years + [(start, end)] if len(years) > 1 else years
+
+
+def outcome_counts(project, periods: list[Period]) -> dict[Period, dict[str, int]]:
+    """{period: {family: count}} for the project's courses. Three queries (one per figure family),
+    however many courses and periods."""
+    periods = list(dict.fromkeys(periods))
+    if not periods:
+        return {}
+    courses = Course.objects.filter(project=project)
+    reached = courses.aggregate(**{
+        f"p{n}": Count("pk", filter=open_between(start, end))
+        for n, (start, end) in enumerate(periods)
+    })
+    compared = compared_by_period(courses, periods)
+    risen = risen_by_period(courses, periods)
+    return {
+        period: {REACHED: reached[f"p{n}"], COMPARED: compared[n]["compared"], BETTER: compared[n]["better"],
+                 WHO5_RISEN: risen[n]}
+        for n, period in enumerate(periods)
+    }
+
+
+def hidden_counts(counts: dict[Period, dict[str, int]]) -> set[tuple[Period, str]]:
+    """The (period, family) counts a reader outside the project may not see (see the module's doc).
+
+    In each period the compared, the better and the WHO-5 risen are parts of the reached (or the
+    compared); the rest of each (reached but not compared, ...) is no figure on the page but anyone
+    can work it out, so it is protected as an implicit cell (brobygger.disclosure.protect).
+    """
+    protected: set = set()  # hidden within a period: small, or so that a small one cannot be worked out
+    overlapping: set = set()  # hidden because a protected count of the same kind shares some of its days
+    while True:
+        before = protected | overlapping
+        for period, c in counts.items():
+            values = {**{(period, f): c[f] for f in FAMILIES},
+                      (period, "not_compared"): c[REACHED] - c[COMPARED],
+                      (period, "not_better"): c[COMPARED] - c[BETTER],
+                      (period, "not_risen"): c[REACHED] - c[WHO5_RISEN]}
+            relations = [
+                ([(period, COMPARED), (period, "not_compared")], (period, REACHED)),
+                ([(period, BETTER), (period, "not_better")], (period, COMPARED)),
+                ([(period, WHO5_RISEN), (period, "not_risen")], (period, REACHED)),
+            ]
+            implicit = [(period, "not_compared"), (period, "not_better"), (period, "not_risen")]
+            also = {k for k in before if k[0] == period}
+            protected |= protect(values, relations, implicit=implicit, also=also) - overlapping
+        # A protected count must not be the difference of two shown ones over overlapping periods
+        # (the whole period less the other years). A count hidden for that reason needs no more.
+        for (period, family) in protected:
+            for other in counts:
+                if other[0] <= period[1] and period[0] <= other[1] and counts[other][family]:
+                    overlapping.add((other, family))
+        overlapping -= protected
+        if protected | overlapping == before:
+            return before
+
+
+def cost_per(spent: Decimal, count) -> float | None:
+    """spent / count in 1,000 DKK with one decimal (brobygger.rounding); None when nothing to divide."""
+    if not count or not spent or count is HIDDEN:
+        return None
+    return rounding.round_half_up(Fraction(spent) / count / 1000, 1)
+
+
+def uncertainty(count) -> str:
+    """In words, how much one person more or fewer would move a cost per outcome; "" when they are many
+    (or the count is hidden: then the words would give it away)."""
+    if not isinstance(count, int) or not count or count >= FEW:
+        return ""
+    if count == 1:
+        return _("only one: the figure says little on its own.")
+    lower = rounding.round_half_up(Fraction(100, count + 1), 0)  # cost * count/(count+1): this much % lower
+    higher = rounding.round_half_up(Fraction(100, count - 1), 0)
+    return _("only %(count)d: one more would make each cost %(lower)d %% lower, one fewer %(higher)d %% "
+             "higher.") % {"count": count, "lower": lower, "higher": higher}
+
+
+@dataclass
+class Cell:
+    family: str
+    count: object  # int or HIDDEN
+    cost: object  # 1,000 DKK (float), None, or HIDDEN
+
+    @property
+    def label(self):
+        return PER[self.family]
+
+    @property
+    def hidden(self) -> bool:
+        return self.count is HIDDEN
+
+
+@dataclass
+class Row:
+    """One initiative (or all together) in one period: money spent and the cost per outcome."""
+
+    title: str
+    initiative: object  # None for all initiatives together
+    start: date
+    end: date
+    spent: Decimal
+    ongoing: bool  # the period is not over: money and outcomes so far
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def period(self) -> str:
+        return period_label(self.start, self.end)
+
+
+@dataclass
+class CostTable:
+    rows: list[Row]  # per initiative with a budget its periods, then all initiatives together's
+    notes: list[tuple[Period, str]]  # the uncertainty in words, once per small count and period
+    hidden: bool  # some figure is hidden (a reader outside the project)
+
+    headers = property(lambda self: [PER[family] for family in FAMILIES])
+
+    @property
+    def period(self) -> str:
+        """The one period every row is for (then the rows need not say it), else ""."""
+        periods = {(r.start, r.end) for r in self.rows}
+        return period_label(*periods.pop()) if len(periods) == 1 else ""
+
+    @property
+    def together(self) -> list[Row]:
+        return [r for r in self.rows if r.initiative is None]
+
+    @property
+    def ongoing(self) -> bool:
+        return any(r.ongoing for r in self.rows)
+
+    def for_initiative(self, number: int) -> "CostTable":
+        """One initiative's rows (its committee PDF), with the notes and hiding of the whole table."""
+        rows = [r for r in self.rows if r.initiative is not None and r.initiative.number == number]
+        periods = {(r.start, r.end) for r in rows}
+        return CostTable(rows, [(p, words) for p, words in self.notes if p in periods], self.hidden)
+
+
+def _spent(figures: list[InitiativeFigures], start: date, end: date) -> Decimal:
+    first = first_of_month(start)
+    return sum((m.spent for f in figures for lf in f.lines for m in lf.months if first <= m.month <= end), ZERO)
+
+
+def _rows(title, initiative, figures, periods, counts, hidden, today) -> list[Row]:
+    rows = []
+    for start, end in periods:
+        spent = _spent(figures, start, end)
+        row = Row(title, initiative, start, end, spent=spent, ongoing=end >= today)
+        for family in FAMILIES:
+            if ((start, end), family) in hidden:
+                row.cells.append(Cell(family, HIDDEN, HIDDEN if spent else None))
+            else:
+                count = counts[(start, end)][family]
+                row.cells.append(Cell(family, count, cost_per(spent, count)))
+        rows.append(row)
+    return rows
+
+
+def cost_per_outcome(project, figures: list[InitiativeFigures], *, hide_small: bool, today: date) -> CostTable:
+    """Per initiative with a budget and per period, the money spent and the cost per citizen reached and
+    per outcome; then all initiatives together. Empty when no initiative has a budget.
+
+    `figures` are the project's initiatives' budget figures (services.budget_figures): the money
+    spent comes from them, no query of its own. The outcomes take three queries whatever the number
+    of initiatives, periods or courses. `hide_small` for a reader outside the project: the hidden
+    counts are worked out over every initiative's periods at once, so each document that shows a
+    part of them (one initiative's PDF, the whole project's) hides the same ones.
+    """
+    budgeted = [f for f in figures if f.budget]
+    if not budgeted:
+        return CostTable([], [], False)
+    own = {f.initiative.pk: periods_of(f.initiative.start_date, f.initiative.end_date) for f in budgeted}
+    overall = periods_of(min(f.initiative.start_date for f in budgeted), max(f.initiative.end_date for f in budgeted))
+    counts = outcome_counts(project, [p for ps in own.values() for p in ps] + overall)
+    hidden = hidden_counts(counts) if hide_small else set()
+    rows = [row for f in budgeted
+            for row in _rows(str(f.initiative), f.initiative, [f], own[f.initiative.pk], counts, hidden, today)]
+    rows += _rows(_("All initiatives together"), None, budgeted, overall, counts, hidden, today)
+    notes = []
+    for (start, end), found in counts.items():
+        for family in FAMILIES:
+            words = "" if ((start, end), family) in hidden else uncertainty(found[family])
+            if words:
+                notes.append(((start, end), f"{LABELS[family]}, {period_label(start, end).lower()}: {words}"))
+    return CostTable(rows, notes, bool(hidden))
