@@ -309,3 +309,23 @@ def file_text(response) -> str:
 
         return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
     return content.decode("utf-8", errors="replace")
+
+
+# -- the citizen's access request -----------------------------------------------------------
+
+def test_the_access_request_lists_the_exports_that_included_the_course(world, client_as):
+    from wellbeing import services as wellbeing
+
+    wellbeing.submit_who5(invitation=world.who5_invitation, answers=[3, 3, 3, 3, 3], language="da")
+    registrations = ask(world, purpose_text="Til Reden")
+    who5 = ask(world, kind="who5", recipient_kind="other", recipient_organisation=None,
+               recipient_name="Aarhus Universitet", purpose_text="Forskning i trivsel")
+    page = client_as("coordinator").get(reverse("rights_course", args=[world.course_b.code])).content.decode()
+    held = page.split('id="held-exports"')[1].split("</table>")[0]
+    # Course B has no WHO-5 answer: only the registrations (and the world's export of course A is not there).
+    assert "Til Reden" in held and "Aarhus Universitet" not in held
+    assert held.count("<tr>") == 2  # the header and one export
+    page = client_as("coordinator").get(reverse("rights_course", args=[world.course_a.code])).content.decode()
+    held = page.split('id="held-exports"')[1].split("</table>")[0]
+    assert "Til Reden" in held and "Aarhus Universitet" in held
+    assert {registrations, who5} <= set(world.course_a.exports.all())
