@@ -77,6 +77,12 @@ class Membership(models.Model):
         where = self.project or _("all projects")
         return f"{self.user} · {self.get_role_display()} · {self.organisation} · {where}"
 
+    @classmethod
+    def roles_with(cls, capability: str) -> list[str]:
+        """The roles whose memberships have `capability`, for a database filter: the capability stays
+        the one rule, asked of each role."""
+        return [role for role in cls.Role.values if getattr(cls(role=role), capability)]
+
     # Capabilities: code asks these, never compares role names.
     @property
     def can_log_outreach(self) -> bool:

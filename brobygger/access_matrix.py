@@ -3,7 +3,6 @@ from .matrix import ROLES, Page
 everyone = frozenset(ROLES)
 
 PAGES = [
-    Page("home", everyone),
     Page("accessibility", everyone, public=True),
     Page("privacy", everyone, public=True),
 ]

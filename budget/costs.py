@@ -31,12 +31,13 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from brobygger import rounding
 from brobygger.disclosure import HIDDEN, protect
-from courses.models import Course
+from courses.models import Course, open_between
 from outcomes.selectors import compared_by_period
 from wellbeing.indicators import risen_by_period
 
@@ -71,14 +72,12 @@ def periods_of(start: date, end: date) -> list[Period]:
 def outcome_counts(project, periods: list[Period]) -> dict[Period, dict[str, int]]:
     """{period: {family: count}} for the project's courses. Three queries (one per figure family),
     however many courses and periods."""
-    from django.db.models import Count, Q
-
     periods = list(dict.fromkeys(periods))
     if not periods:
         return {}
     courses = Course.objects.filter(project=project)
     reached = courses.aggregate(**{
-        f"p{n}": Count("pk", filter=Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start)))
+        f"p{n}": Count("pk", filter=open_between(start, end))
         for n, (start, end) in enumerate(periods)
     })
     compared = compared_by_period(courses, periods)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from audit import log
 from courses.access import visible_courses
 from courses.models import Referral
+from courses.selectors import reassign_choices
 
 from .access import can_manage_budget
 from .models import Flag
@@ -60,11 +61,11 @@ def referrals_section(request, project):
     today = timezone.localdate()
     waiting = (
         Referral.objects.filter(course__in=courses, status=Referral.Status.REQUESTED, course__end_date__isnull=True)
-        .select_related("course", "organisation").order_by("date", "pk")
+        .select_related("course__responsible", "organisation").order_by("date", "pk")
     )
     items = [{"referral": r, "days": (today - r.date).days} for r in waiting[:LIMIT]]
     log.shown(request, [item["referral"].course for item in items])
-    return {"items": items, "count": waiting.count()}
+    return {"items": items, "count": waiting.count(), "reassign": reassign_choices(request.user, project)}
 
 
 def project_links_section(request, project):

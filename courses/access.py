@@ -42,7 +42,7 @@ def course_for_user(request, code: str) -> Course:
     A look through break-glass is marked in the access log, each time.
     """
     try:
-        course = visible_courses(request.user).select_related("project", "organisation").get(code=code)
+        course = visible_courses(request.user).select_related("project", "organisation", "responsible").get(code=code)
     except Course.DoesNotExist:
         raise Http404("No such course") from None
     _mark_break_glass(request, course)
@@ -99,6 +99,15 @@ def can_manage_course(user, course: Course) -> bool:
         if m.sees_all_courses or (m.can_see_courses and m.organisation_id == course.organisation_id):
             return True
     return False
+
+
+def can_reassign_in(user, project) -> bool:
+    """Choose courses' responsible workers: the project's coordinator (at the team meeting)."""
+    return any(m.can_manage_project for m in user.memberships_in(project))
+
+
+def can_reassign_course(user, course: Course) -> bool:
+    return can_reassign_in(user, course.project)
 
 
 def can_change_referral(user, referral) -> bool:

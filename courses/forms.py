@@ -8,6 +8,7 @@ from projects.models import Intervention, Organisation
 
 from . import consent as consent_rules
 from .models import BreakGlass, Consent, Course, Gender, InterventionRecord, Referral
+from .selectors import responsible_candidates
 from .services import BREAK_GLASS_MINIMUM_REASON, check_adult
 
 
@@ -182,6 +183,17 @@ class ReferralForm(ModelForm):
 
 class ReferralStatusForm(Form):
     status = forms.ChoiceField(label=_("New status"), choices=Referral.Status.choices)
+
+
+class ResponsibleForm(Form):
+    """The coordinator's choice of responsible worker, among the staff of the course's organisation."""
+
+    responsible = forms.ModelChoiceField(label=_("Responsible worker"), queryset=None, required=False,
+                                         empty_label=_("No one"))
+
+    def __init__(self, *args, course: Course, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = responsible_candidates(course)
 
 
 class ConsentForm(ModelForm):

@@ -1,4 +1,5 @@
 import secrets
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -42,6 +43,11 @@ class Gender(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown")
 
 
+def open_between(start: date, end: date) -> Q:
+    """Courses open on at least one day from start to end: started by the end, not ended before the start."""
+    return Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
+
+
 class CourseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(end_date__isnull=True)
@@ -78,6 +84,11 @@ class Course(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     end_reason = models.CharField(_("end reason"), max_length=20, choices=EndReason.choices, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    # The one worker who sees to the course: measurements taken, referrals followed. One of the staff
+    # of the course's organisation in its project (courses.selectors.responsible_candidates); the
+    # creator when they are, and the coordinator reassigns at the team meeting.
+    responsible = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("responsible worker"))
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

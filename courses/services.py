@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from .consent import require_referral_consent
 from .models import MINIMUM_AGE, BreakGlass, Consent, Course, InterventionRecord, Referral, new_course_code
+from .selectors import responsible_candidates
 
 UNDER_AGE_MESSAGE = gettext_lazy(
     "Brobygger is for adults (18 or older). Citizens under 18 belong to the municipality's "
@@ -71,6 +72,8 @@ def register_course(
         birth_year=birth_year,
         project_ref=project_ref,
     )
+    if by is not None and responsible_candidates(course).filter(pk=by.pk).exists():
+        course.responsible = by
     check_project_ref_free(course)
     course.full_clean(exclude=["code"])
     return _save_with_new_code(course)
@@ -85,6 +88,18 @@ def update_course(*, course: Course, by, **fields) -> Course:
     check_project_ref_free(course)
     course.full_clean()
     course.save()
+    return course
+
+
+def set_responsible(*, course: Course, responsible, by) -> Course:
+    """Make `responsible` (or no one, with None) the course's responsible worker. Only the staff of the
+    course's organisation may be (selectors.responsible_candidates); who may reassign is the view's
+    question (access.can_reassign_course)."""
+    if responsible is not None and not responsible_candidates(course).filter(pk=responsible.pk).exists():
+        raise ValidationError(_("Only a worker of %(organisation)s in the project can be responsible for the course.")
+                              % {"organisation": course.organisation})
+    course.responsible = responsible
+    course.save(update_fields=["responsible", "updated_at"])
     return course
 
 

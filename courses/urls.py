@@ -9,6 +9,7 @@ urlpatterns = [
     path("<str:code>/edit/", views.course_edit, name="course_edit"),
     path("<str:code>/break-glass/", views.break_glass, name="break_glass"),
     path("<str:code>/end/", views.course_end, name="course_end"),
+    path("<str:code>/responsible/", views.course_responsible, name="course_responsible"),
     path("<str:code>/interventions/new/", views.intervention_add, name="intervention_add"),
     path("<str:code>/referrals/new/", views.referral_add, name="referral_add"),
     path("<str:code>/referrals/<int:pk>/status/", views.referral_status, name="referral_status"),

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -21,6 +22,7 @@ from .access import (
     break_glass_course,
     can_change_referral,
     can_manage_course,
+    can_reassign_course,
     course_for_user,
     course_memberships,
     visible_courses,
@@ -34,6 +36,7 @@ from .forms import (
     InterventionRecordForm,
     ReferralForm,
     ReferralStatusForm,
+    ResponsibleForm,
 )
 from .selectors import courses_needing_attention
 
@@ -218,6 +221,30 @@ def course_end(request, code):
     return render(request, "courses/course_part_form.html", {
         "form": form, "course": course, "heading": _("End the course"), "button": _("End the course"),
     })
+
+
+@require_POST
+def course_responsible(request, code):
+    """The coordinator reassigns the course's responsible worker (a form on the team meeting page), then
+    goes back where they came from. The access log has the change (a POST on a course's address)."""
+    course = course_for_user(request, code)
+    if not can_reassign_course(request.user, course):
+        raise Http404("Not the project's coordinator")
+    form = ResponsibleForm(request.POST, course=course)
+    if form.is_valid():
+        services.set_responsible(course=course, responsible=form.cleaned_data["responsible"], by=request.user)
+        if course.responsible:
+            messages.success(request, _("%(name)s is now responsible for %(code)s.")
+                             % {"name": course.responsible, "code": course.code})
+        else:
+            messages.success(request, _("No one is responsible for %(code)s now.") % {"code": course.code})
+    else:
+        messages.error(request, _("Choose a worker of %(organisation)s in the project.")
+                       % {"organisation": course.organisation})
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
+    return redirect("course_detail", course.code)
 
 
 def intervention_add(request, code):

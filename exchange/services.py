@@ -16,7 +16,6 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from brobygger import genders
-from brobygger.bulk import insert_rows
 from brobygger.identity import check_no_identity
 from brobygger.spreadsheets import Sheet, write_csv, write_xlsx
 from brobygger.text import clean_control_characters
@@ -25,6 +24,7 @@ from projects.models import Intervention, Organisation, Project
 from wellbeing.models import Who5Response, who5_score
 
 from . import formats
+from .bulk import insert_rows
 from .formats import Problem
 
 BATCH = 2000

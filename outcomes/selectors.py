@@ -16,6 +16,8 @@ from functools import reduce
 from django.db import connection
 from django.db.models import Count, OuterRef, Q, Subquery
 
+from courses.models import open_between
+
 from .categories import BETTER, BY_FIELD, INDICATORS, NOT_COMPARABLE, SAME, WORSE, direction
 from .models import Measurement
 
@@ -130,8 +132,7 @@ def compared_by_period(courses, periods: list[tuple[date, date]]) -> list[dict]:
             f"housing_{n}": Subquery(latest.values("housing")[:1]),
             f"income_{n}": Subquery(latest.values("income")[:1]),
         })
-        compared = (Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
-                    & Q(**{"second_on__lte": end, f"latest_on_{n}__gte": start}))
+        compared = open_between(start, end) & Q(**{"second_on__lte": end, f"latest_on_{n}__gte": start})
         better = (_moved_better("housing", "entry_housing", f"housing_{n}")
                   | _moved_better("income", "entry_income", f"income_{n}"))
         aggregates[f"compared_{n}"] = Count("pk", filter=compared)

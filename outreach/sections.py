@@ -7,14 +7,15 @@ from .selectors import (
     contacts_by_site_between,
     contacts_by_site_since,
     contacts_for_course,
+    has_outreach,
     linked_cards,
     remembered_site,
 )
 
 
 def team_meeting_section(request, project):
-    """Outreach contacts per site since the last meeting (request.meeting_since)."""
-    if not can_follow_up(request.user, project):
+    """Outreach contacts per site since the last meeting (request.meeting_since), in projects that do outreach."""
+    if not can_follow_up(request.user, project) or not has_outreach(project):
         return None
     since = getattr(request, "meeting_since", None)
     if since is None:

@@ -235,6 +235,12 @@ def business_course_attendance(project, start, end):
                                         date__gte=start, date__lte=end).aggregate(n=Sum("attendance"))["n"] or 0
 
 
+def has_outreach(project) -> bool:
+    """Whether the project does outreach at all: a contact was ever recorded in it. A project without
+    (one that only follows courses) gets no outreach part on its team meeting page."""
+    return OutreachContact.objects.filter(project=project).exists()
+
+
 def contacts_by_site_since(project, since: date) -> dict:
     return _counts(
         OutreachContact.objects.filter(project=project, date__gte=since).values("site__name")

@@ -32,13 +32,6 @@ LAYERS = [
     ["budget"],
 ]
 
-# Imports that break the rule today, each to be taken away (issue 18). The list can only shrink:
-# an entry whose import is gone fails too, so it is struck off when the import is.
-KNOWN_BREACHES = {
-    ("wellbeing", "rights"),
-}
-
-
 def floor_of() -> dict[str, int]:
     return {app: floor for floor, names in enumerate(LAYERS) for app in names}
 
@@ -94,15 +87,9 @@ def test_every_app_has_a_floor():
 
 def test_apps_import_only_apps_on_the_floors_below():
     found = breaches()
-    new = {edge: where for edge, where in found.items() if edge not in KNOWN_BREACHES}
-    assert not new, "Imports against the floors (README, Layout):\n" + "\n".join(
-        f"  {a} -> {b}: " + "; ".join(where) for (a, b), where in sorted(new.items())
+    assert not found, "Imports against the floors (README, Layout):\n" + "\n".join(
+        f"  {a} -> {b}: " + "; ".join(where) for (a, b), where in sorted(found.items())
     )
-
-
-def test_the_known_breaches_still_exist():
-    gone = sorted(KNOWN_BREACHES - set(breaches()))
-    assert not gone, f"These imports are gone: strike {gone} off KNOWN_BREACHES."
 
 
 def test_the_readme_lists_the_same_floors():

@@ -1,44 +1,30 @@
-"""Live indicators for budget goals (registered in WellbeingConfig.ready())."""
+"""WHO-5 figures of the courses still here, for the budget's indicators (rights.indicators adds
+what deleted courses left and registers them) and the budget's cost per outcome."""
 
 from datetime import date, timedelta
 from fractions import Fraction
 
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum
-from django.utils import timezone
 
-from brobygger.rounding import one_decimal, percent
-from courses.models import Course
+from brobygger.rounding import one_decimal
+from courses.models import Course, open_between
 
 from .models import SIGNIFICANT_CHANGE, Who5Response
 from .rounds import GRACE_DAYS, answer_dates, answered_rounds, rounds_due
 
 
-def response_rate(project, start: date, end: date) -> float | None:
-    """Share (%) of the project's courses with a follow-up measurement due from start to end whose
-    (latest) due follow-up was answered, deleted courses included (rights.retained). None when no
-    follow-up was due.
+def live_response_counts(project, start: date, until: date) -> tuple[int, int]:
+    """(answered, due): the project's courses with a follow-up measurement due from `start` to
+    `until` (at the latest today), and those of them whose (latest) due follow-up was answered.
+    Courses still here only; rights.indicators adds the deleted ones.
 
     "Due" as in the project page's response rate (wellbeing.rounds.response_rate_by_round): a
     follow-up counts once its grace period has passed by the end, or once it was answered.
     """
-    got, due = _response_counts(project, start, end)
-    return percent(got, due)
-
-
-def response_rate_groups(project, start: date, end: date) -> tuple[int, int]:
-    """The people the response rate is made of: who answered and who did not (brobygger.indicators)."""
-    got, due = _response_counts(project, start, end)
-    return got, due - got
-
-
-def _response_counts(project, start: date, end: date) -> tuple[int, int]:
-    from rights.retained import retained_response_rate  # rights reads wellbeing; import here, not at the top
-
-    until = min(end, timezone.localdate())
     closed = until - timedelta(days=GRACE_DAYS)
     courses = list(Course.objects.filter(project=project, start_date__lte=until).select_related("project"))
     answers = answer_dates([c.pk for c in courses])
-    due, got = retained_response_rate(project, start, until)
+    got = due = 0
     for course in courses:
         done = answered_rounds(course, answers.get(course.pk, []))
         follow_ups = [k for k, day in rounds_due(course, until) if k >= 1 and day >= start and (k in done or day <= closed)]
@@ -67,31 +53,13 @@ def paired_change_summary(courses, start: date | None, end: date) -> dict:
         .annotate(change=F("latest_score") - F("first_score"))
         .aggregate(sum=Sum("change", default=0), courses=Count("pk"), risen=Count("pk", filter=Q(change__gte=10)))
     )
-    return _with_mean(result)
+    return with_mean(result)
 
 
-def _with_mean(found: dict) -> dict:
+def with_mean(found: dict) -> dict:
+    """`found` ({"sum", "courses", "risen"}) with the mean change, one decimal (None for no courses)."""
     mean = one_decimal(Fraction(found["sum"], found["courses"])) if found["courses"] else None
     return {"mean": mean, "courses": found["courses"], "risen": found["risen"], "sum": found["sum"]}
-
-
-def _paired_change(project, start: date, end: date) -> dict:
-    from rights.retained import retained_paired_change
-
-    live = paired_change_summary(Course.objects.filter(project=project), start, end)
-    kept = retained_paired_change(project, start, end)
-    return _with_mean({key: int(live[key]) + int(kept[key]) for key in ("sum", "courses", "risen")})
-
-
-def paired_change(project, start: date, end: date) -> float | None:
-    """Mean change first -> latest WHO-5 score (points) for the project's courses with two or more answers,
-    deleted courses included (rights.retained)."""
-    return _paired_change(project, start, end)["mean"]
-
-
-def paired_change_groups(project, start: date, end: date) -> tuple[int]:
-    """The people the paired change is a mean over (brobygger.indicators)."""
-    return (_paired_change(project, start, end)["courses"],)
 
 
 def risen_by_period(courses, periods: list[tuple[date, date]]) -> list[int]:
@@ -115,7 +83,6 @@ def risen_by_period(courses, periods: list[tuple[date, date]]) -> list[int]:
             f"change_{n}": Subquery(latest.values("score")[:1]) - F("first_score"),
         })
         aggregates[f"risen_{n}"] = Count("pk", filter=(
-            Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
-            & Q(**{"second_on__lte": end, f"latest_on_{n}__gte": start, f"change_{n}__gte": SIGNIFICANT_CHANGE})))
+            open_between(start, end) & Q(**{"second_on__lte": end, f"latest_on_{n}__gte": start, f"change_{n}__gte": SIGNIFICANT_CHANGE})))
     found = courses.order_by().annotate(**annotations).aggregate(**aggregates)
     return [found[f"risen_{n}"] for n in range(len(periods))]

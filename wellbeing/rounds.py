@@ -138,7 +138,8 @@ def due_measurements(courses, today: date, *, dates=answer_dates) -> list[DueMea
     Two queries whatever the number of courses.
     """
     courses = list(
-        courses.open().filter(start_date__lte=today + timedelta(days=DUE_SOON_DAYS)).select_related("project")
+        courses.open().filter(start_date__lte=today + timedelta(days=DUE_SOON_DAYS))
+        .select_related("project", "responsible")
     )
     answers = dates([c.pk for c in courses])
     items = []

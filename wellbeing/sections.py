@@ -10,6 +10,7 @@ from brobygger.charts import WHO5_BANDS_COLOURS, bar_chart, line_chart
 from brobygger.disclosure import HIDDEN, Audience, apply, audience, mean_or_hidden, protect
 from courses.access import can_manage_course, visible_courses
 from courses.models import Course
+from courses.selectors import reassign_choices
 
 from .indicators import paired_change_summary
 from .models import SIGNIFICANT_CHANGE, Who5Response
@@ -114,7 +115,7 @@ def team_meeting_section(request, project):
     items = due_measurements(courses, today)
     log.shown(request, [m.course for m in items])
     return {
-        "project": project, "items": items, "since": since,
+        "project": project, "items": items, "since": since, "reassign": reassign_choices(request.user, project),
         "overdue_count": sum(1 for m in items if m.overdue),
         "answered_since": Who5Response.objects.filter(course__in=courses, answered_on__gte=since).count(),
     }

@@ -120,6 +120,7 @@ def due_list(request):
     log.shown(request, [m.course for m in items])
     return render(request, "wellbeing/due_list.html", {
         "items": items, "show": show, "today": today,
+        "reassign": None,  # the responsible worker is reassigned at the team meeting, not here
         # Other measurements on the same schedule (the exit indicators) add theirs here.
         "sections": render_sections("due_list", request, request.user),
         "overdue_count": sum(1 for m in items if m.overdue),

@@ -82,3 +82,12 @@ def test_team_meeting_shows_the_outreach_trend_against_the_period_before(world, 
     assert (section["previous_start"], section["previous_end"]) == (today - timedelta(days=13), today - timedelta(days=7))
     html = "".join(render_sections("team_meeting", request_for(world.users["coordinator"], since), world.project))
     assert 'id="outreach-trend-before">3<' in html
+
+
+def test_team_meeting_has_no_outreach_part_in_a_project_without_outreach(world, log):
+    # The world's project has sites but no contact yet: a project that only follows courses.
+    since = timezone.localdate() - timedelta(days=7)
+    request = request_for(world.users["coordinator"], since)
+    assert "outreach-since" not in "".join(render_sections("team_meeting", request, world.project))
+    log(at=timezone.now() - timedelta(days=30), may_backdate=True)  # outreach, though none this period
+    assert "outreach-since" in "".join(render_sections("team_meeting", request, world.project))

@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import Membership, User
-from brobygger.bulk import BATCH, insert_rows
 from courses.models import Course, Gender, InterventionRecord, Referral, new_course_codes
+from exchange.bulk import BATCH, insert_rows
 from exchange.services import create_project
 from outcomes.categories import INDICATORS
 from outcomes.models import Measurement
