@@ -3,6 +3,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from brobygger.accesslog import Kind, logged_as
 from brobygger.spreadsheets import csv_writer
 
 from . import log
@@ -22,6 +23,7 @@ def _filtered(request):
     return form, data, filter_events(events, data)
 
 
+@logged_as(Kind.AUDIT)
 def audit_log(request):
     form, data, events = _filtered(request)
     page = Paginator(events, 100).get_page(request.GET.get("page"))
@@ -33,6 +35,7 @@ def audit_log(request):
     })
 
 
+@logged_as(Kind.EXPORT)
 def audit_export(request):
     _form, _data, events = _filtered(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -154,12 +154,10 @@ def _shown(value) -> str:
 
 
 def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+    """The spreadsheet's letters for the column at 0-based `index` (0 is A, 26 is AA)."""
+    from openpyxl.utils import get_column_letter  # openpyxl loads only when a workbook is handled
+
+    return get_column_letter(index + 1)
 
 
 def parse_mark(value) -> bool:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from audit import log
+from brobygger.accesslog import Kind, logged_as
 
 from . import services
 from .access import course_for_rights, is_rights_officer
@@ -14,6 +15,7 @@ from .forms import EraseForm, FindCourseForm
 from .selectors import access_request_data
 
 
+@logged_as(Kind.PAGE)
 @require_http_methods(["GET", "POST"])
 def rights_home(request):
     if not is_rights_officer(request.user):
@@ -25,11 +27,13 @@ def rights_home(request):
     return render(request, "rights/home.html", {"form": form})
 
 
+@logged_as(Kind.PAGE)
 def rights_course(request, code):
     course = course_for_rights(request, code)
     return render(request, "rights/course.html", access_request_data(course))
 
 
+@logged_as(Kind.PAGE)
 def rights_access_pdf(request, code):
     from weasyprint import HTML
 
@@ -43,6 +47,7 @@ def rights_access_pdf(request, code):
     return response
 
 
+@logged_as(Kind.PAGE)
 @require_http_methods(["GET", "POST"])
 def rights_erase(request, code):
     course = course_for_rights(request, code)
