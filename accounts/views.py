@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from brobygger.access import administrator_required
+from brobygger.accesslog import Kind, logged_as
 from projects.access import project_for_user
 
 from . import services
@@ -11,12 +12,14 @@ from .forms import MembershipForm, UserForm
 from .models import Membership, User
 
 
+@logged_as(Kind.PAGE)
 @administrator_required
 def user_list(request):
     users = User.objects.order_by("username").prefetch_related("memberships__organisation", "memberships__project")
     return render(request, "accounts/user_list.html", {"users": users})
 
 
+@logged_as(Kind.PAGE)
 @administrator_required
 def user_edit(request, pk=None):
     user = get_object_or_404(User, pk=pk) if pk else None
@@ -28,6 +31,7 @@ def user_edit(request, pk=None):
     return render(request, "accounts/user_form.html", {"form": form, "edited": user})
 
 
+@logged_as(Kind.PAGE)
 @administrator_required
 def user_detail(request, pk):
     user = get_object_or_404(User, pk=pk)
@@ -40,6 +44,7 @@ def user_detail(request, pk):
     return render(request, "accounts/user_detail.html", {"edited": user, "memberships": memberships, "form": form})
 
 
+@logged_as(Kind.PAGE)
 @administrator_required
 @require_POST
 def membership_delete(request, pk):
@@ -53,6 +58,7 @@ def membership_delete(request, pk):
 # A project's members, kept by its coordinator (/projects/<slug>/members/).
 
 
+@logged_as(Kind.PAGE)
 def member_list(request, slug):
     project = project_for_user(request, slug, "can_manage_project")
     form = MembershipForm(request.POST or None, project=project, by=request.user)
@@ -64,6 +70,7 @@ def member_list(request, slug):
     return render(request, "accounts/member_list.html", {"project": project, "members": members, "form": form})
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def member_remove(request, slug, pk):
     project = project_for_user(request, slug, "can_manage_project")

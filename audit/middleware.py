@@ -4,16 +4,13 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 
+from brobygger.accesslog import Kind
 from brobygger.identity import identity_problems
 
 from . import log
 
 Action = log.Action
 STATIC_PREFIXES = ("/static/", "/media/", "/favicon")
-# Pages whose plain GET shows course data even without a course id in the address.
-COURSE_LIST_PAGES = {"course_list"}
-# Logged by the sign-in signals instead (or nothing to log).
-SKIPPED_PAGES = {"login", "logout", "signin_verify", "signin_enrol", "set_language"}
 
 
 def url_projects(match) -> set:
@@ -24,32 +21,27 @@ def url_projects(match) -> set:
 
 
 def classify(request, response) -> str | None:
+    """The action to log, from the view's declared kind (log.logged_as), the method and the response."""
     match = request.resolver_match
-    name = (match.url_name or "") if match else ""
+    kind = getattr(match.func, "audit_kind", Kind.PAGE) if match else Kind.PAGE
     status = response.status_code
-    has_course = bool(match and match.kwargs.get("code"))
+    reads = request.method in ("GET", "HEAD", "OPTIONS")
     if status == 404:
         return Action.DENIED
-    if name in SKIPPED_PAGES:
+    if kind == Kind.NOT_LOGGED:
         return None
-    if "export" in name or response.get("Content-Disposition", "").startswith("attachment"):
+    if kind == Kind.EXPORT or response.get("Content-Disposition", "").startswith("attachment"):
         return Action.EXPORT
-    if name.startswith("audit_"):
-        return Action.AUDIT if request.method == "GET" else Action.CHANGE
-    if request.method not in ("GET", "HEAD", "OPTIONS"):
-        if "import" in name:
-            return Action.IMPORT
-        if "invit" in name:
-            return Action.INVITATION
-        return Action.CHANGE
-    if "import" in name:
+    if kind == Kind.IMPORT:
         return Action.IMPORT
-    if request.path.startswith("/reports/") or "report" in name:
+    if not reads:
+        return Action.INVITATION if kind == Kind.INVITATION else Action.CHANGE
+    if kind == Kind.AUDIT:
+        return Action.AUDIT
+    if kind == Kind.REPORT:
         return Action.REPORT
-    if has_course or name in COURSE_LIST_PAGES:
-        if log.search_criteria(request.GET):
-            return Action.SEARCH
-        return Action.VIEW
+    if (match and match.kwargs.get("code")) or kind == Kind.COURSE_LIST:
+        return Action.SEARCH if log.search_criteria(request.GET) else Action.VIEW
     if log.search_criteria(request.GET):
         return Action.SEARCH
     return None

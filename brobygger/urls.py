@@ -2,10 +2,11 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from . import views
+from .accesslog import Kind, logged_as
 
 urlpatterns = [
     path("", include("courses.home_urls")),
-    path("i18n/setlang/", views.public(set_language), name="set_language"),
+    path("i18n/setlang/", logged_as(Kind.NOT_LOGGED)(views.public(set_language)), name="set_language"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("", include("accounts.urls")),

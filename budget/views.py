@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from brobygger import pdf
+from brobygger.accesslog import Kind, logged_as
 from brobygger.sections import render_sections
 from projects.models import Project
 
@@ -29,6 +30,7 @@ from .forms import BudgetLineForm, FlagForm, ImportForm, IndicatorForm, Initiati
 from .models import BudgetLine, Flag, Initiative
 
 
+@logged_as(Kind.PAGE)
 def budget_home(request):
     """The projects in which the user may follow the budget or join the team meeting."""
     projects = []
@@ -57,6 +59,7 @@ def _chart(figures: services.InitiativeFigures, title: str):
     return money_chart(title, labels, series), totals
 
 
+@logged_as(Kind.PAGE)
 def project_budget(request, slug):
     project = budget_project(request, slug)
     figures = services.budget_figures(project.initiatives.all())
@@ -75,6 +78,7 @@ def project_budget(request, slug):
     })
 
 
+@logged_as(Kind.PAGE)
 def initiative_detail(request, slug, number):
     initiative = initiative_for_user(request, slug, number)
     figures = services.budget_figures([initiative])[0]
@@ -88,6 +92,7 @@ def initiative_detail(request, slug, number):
     })
 
 
+@logged_as(Kind.PAGE)
 def initiative_edit(request, slug, number=None):
     if number is None:
         project = budget_project(request, slug, manage=True)
@@ -109,6 +114,7 @@ def initiative_edit(request, slug, number=None):
     })
 
 
+@logged_as(Kind.PAGE)
 def budget_line_edit(request, slug, number, pk=None):
     initiative = initiative_for_user(request, slug, number, manage=True)
     line = get_object_or_404(BudgetLine, pk=pk, initiative=initiative) if pk else BudgetLine(
@@ -124,6 +130,7 @@ def budget_line_edit(request, slug, number, pk=None):
     })
 
 
+@logged_as(Kind.PAGE)
 def spending_add(request, slug, number):
     initiative = initiative_for_user(request, slug, number, manage=True)
     form = SpendingForm(request.POST or None, initiative=initiative)
@@ -143,6 +150,7 @@ def spending_add(request, slug, number):
     })
 
 
+@logged_as(Kind.IMPORT)
 def spending_import(request, slug, number):
     initiative = initiative_for_user(request, slug, number, manage=True)
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -165,6 +173,7 @@ def spending_import(request, slug, number):
     })
 
 
+@logged_as(Kind.PAGE)
 def indicator_add(request, slug, number):
     initiative = initiative_for_user(request, slug, number, manage=True)
     form = IndicatorForm(request.POST or None, initiative=initiative)
@@ -206,6 +215,7 @@ def status_document(request, project, number=None):
     return pdf.pdf_document(html)
 
 
+@logged_as(Kind.PAGE)
 def committee_status_pdf(request, slug, number=None):
     """The committee status: goal, indicators against targets, money against budget; small numbers hidden."""
     project = budget_project(request, slug)
@@ -216,6 +226,7 @@ def committee_status_pdf(request, slug, number=None):
     return response
 
 
+@logged_as(Kind.PAGE)
 def team_meeting(request, slug):
     project = team_project(request, slug)
     today = timezone.localdate()
@@ -233,6 +244,7 @@ def team_meeting(request, slug):
     })
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def meeting_held(request, slug):
     project = budget_project(request, slug, manage=True)
@@ -241,6 +253,7 @@ def meeting_held(request, slug):
     return redirect("team_meeting", project.slug)
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def flag_add(request, slug):
     project = budget_project(request, slug, manage=True)
@@ -256,6 +269,7 @@ def flag_add(request, slug):
     return redirect("team_meeting", project.slug)
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def flag_done(request, slug, pk):
     project = budget_project(request, slug, manage=True)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from audit import log
+from brobygger.accesslog import Kind, logged_as
 from brobygger.sections import render_sections
 from projects.models import Project
 
@@ -41,6 +42,7 @@ from .forms import (
 from .selectors import courses_needing_attention
 
 
+@logged_as(Kind.PAGE)
 def home(request):
     """The signed-in worker's start page: their roles, and the courses that need attention."""
     user = request.user
@@ -72,6 +74,7 @@ def _require_course_role(request):
 COURSES_PER_PAGE = 20
 
 
+@logged_as(Kind.COURSE_LIST)
 def course_list(request):
     _require_course_role(request)
     projects = list(Project.objects.filter(pk__in=request.user.projects_where("can_see_courses")))
@@ -127,6 +130,7 @@ def _break_glass_offer(request, form, page):
     return code if COURSE_CODE_SHAPE.match(code) else None
 
 
+@logged_as(Kind.PAGE)
 def course_create(request):
     _require_course_role(request)
     memberships = course_memberships(request.user)
@@ -146,6 +150,7 @@ def course_create(request):
     return render(request, "courses/course_form.html", {"form": form})
 
 
+@logged_as(Kind.PAGE)
 def course_detail(request, code):
     course = course_for_user(request, code)
     referrals = list(course.referrals.select_related("organisation", "shared_with"))
@@ -165,6 +170,7 @@ def course_detail(request, code):
     return render(request, "courses/course_detail.html", context)
 
 
+@logged_as(Kind.PAGE)
 @require_http_methods(["GET", "POST"])
 def break_glass(request, code):
     """Emergency access to a course outside one's scope: asks for the reason, then opens it for hours."""
@@ -195,6 +201,7 @@ def _managed_course(request, code):
     return course
 
 
+@logged_as(Kind.PAGE)
 def course_edit(request, code):
     course = _managed_course(request, code)
     form = CourseForm(request.POST or None, instance=course)
@@ -210,6 +217,7 @@ def course_edit(request, code):
     return render(request, "courses/course_form.html", {"form": form, "course": course})
 
 
+@logged_as(Kind.PAGE)
 def course_end(request, code):
     course = _managed_course(request, code)
     form = EndCourseForm(request.POST or None, instance=course)
@@ -223,6 +231,7 @@ def course_end(request, code):
     })
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def course_responsible(request, code):
     """The coordinator reassigns the course's responsible worker (a form on the team meeting page), then
@@ -247,6 +256,7 @@ def course_responsible(request, code):
     return redirect("course_detail", course.code)
 
 
+@logged_as(Kind.PAGE)
 def intervention_add(request, code):
     course = course_for_user(request, code)
     organisation = acting_organisation(request.user, course)
@@ -263,6 +273,7 @@ def intervention_add(request, code):
     })
 
 
+@logged_as(Kind.PAGE)
 def referral_add(request, code):
     course = course_for_user(request, code)
     organisation = acting_organisation(request.user, course)
@@ -285,6 +296,7 @@ def referral_add(request, code):
     })
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def referral_status(request, code, pk):
     course = course_for_user(request, code)
@@ -299,6 +311,7 @@ def referral_status(request, code, pk):
     return redirect("course_detail", course.code)
 
 
+@logged_as(Kind.PAGE)
 def consent_add(request, code):
     course = _managed_course(request, code)
     form = ConsentForm(request.POST or None, course=course)
@@ -314,6 +327,7 @@ def consent_add(request, code):
     })
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def consent_withdraw(request, code, pk):
     course = _managed_course(request, code)

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from brobygger.accesslog import Kind, logged_as
 from brobygger.views import public
 
 from . import services
@@ -25,6 +26,7 @@ def _search(request, queryset):
     return form, page, query.urlencode()
 
 
+@logged_as(Kind.PAGE)
 @staff_required
 def service_list(request):
     keeper = can_keep_directory(request.user)
@@ -38,6 +40,7 @@ def service_list(request):
     })
 
 
+@logged_as(Kind.PAGE)
 @public
 def public_directory(request):
     form, page, query = _search(request, Service.objects.public())
@@ -60,16 +63,19 @@ def _directory_url():
     return reverse("directory_list")
 
 
+@logged_as(Kind.PAGE)
 @keeper_required
 def service_create(request):
     return _service_form(request)
 
 
+@logged_as(Kind.PAGE)
 @keeper_required
 def service_edit(request, pk):
     return _service_form(request, get_object_or_404(Service, pk=pk))
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 @keeper_required
 def service_checked(request, pk):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit import log
+from brobygger.accesslog import Kind, logged_as
 from courses.models import Gender
 
 from . import formats, services
@@ -16,6 +17,7 @@ from .models import ImportUpload
 PREVIEW_ROWS = 20
 
 
+@logged_as(Kind.IMPORT)
 def import_start(request):
     projects = coordinated_projects(request.user)
     if not projects.exists():
@@ -43,6 +45,7 @@ def _check(upload):
     return parsed
 
 
+@logged_as(Kind.IMPORT)
 def import_preview(request, pk):
     upload = upload_for_user(request, pk)
     context = {"upload": upload, "problems": [], "unreadable": ""}
@@ -64,6 +67,7 @@ def import_preview(request, pk):
     return render(request, "exchange/import_preview.html", context)
 
 
+@logged_as(Kind.IMPORT)
 @require_POST
 def import_confirm(request, pk):
     upload = upload_for_user(request, pk)
@@ -84,6 +88,7 @@ def import_confirm(request, pk):
     return redirect("project_report", slug=upload.project.slug)
 
 
+@logged_as(Kind.IMPORT)
 @require_POST
 def import_discard(request, pk):
     upload = upload_for_user(request, pk)

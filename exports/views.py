@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from audit import log
+from brobygger.accesslog import Kind, logged_as
 
 from . import kinds, selectors, services
 from .access import export_for_user, project_for_exports
@@ -14,6 +15,7 @@ from .forms import DecisionForm, ExportRequestForm
 from .models import ExportRequest
 
 
+@logged_as(Kind.PAGE)
 @require_http_methods(["GET", "POST"])
 def release_new(request, slug):
     project = project_for_exports(request, slug)
@@ -40,6 +42,7 @@ def release_new(request, slug):
     })
 
 
+@logged_as(Kind.PAGE)
 def release_detail(request, slug, pk):
     export = export_for_user(request, slug, pk)
     now = timezone.now()
@@ -61,6 +64,7 @@ def release_detail(request, slug, pk):
     })
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def release_decide(request, slug, pk):
     export = export_for_user(request, slug, pk)
@@ -79,6 +83,7 @@ def release_decide(request, slug, pk):
     return redirect("release_detail", slug=export.project.slug, pk=export.pk)
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def release_withdraw(request, slug, pk):
     export = export_for_user(request, slug, pk)
@@ -91,6 +96,7 @@ def release_withdraw(request, slug, pk):
     return redirect("release_detail", slug=export.project.slug, pk=export.pk)
 
 
+@logged_as(Kind.EXPORT)
 def release_download(request, slug, pk):
     export = export_for_user(request, slug, pk)
     try:
@@ -103,6 +109,7 @@ def release_download(request, slug, pk):
     return response
 
 
+@logged_as(Kind.PAGE)
 def release_ledger(request, slug):
     project = project_for_exports(request, slug)
     return render(request, "exports/ledger.html", {

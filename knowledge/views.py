@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit import log
+from brobygger.accesslog import Kind, logged_as
 from brobygger.disclosure import is_staff_somewhere
 
 from . import selectors, services
@@ -41,6 +42,7 @@ from .models import Action, Advisor, Attempt, Module, Question, Section, Section
 # --- learning modules ---------------------------------------------------------------------------
 
 
+@logged_as(Kind.PAGE)
 @staff_required
 def module_list(request):
     author = can_author(request.user)
@@ -54,6 +56,7 @@ def _attempt(request, module):
     return Attempt.objects.filter(module=module, user=request.user).first()
 
 
+@logged_as(Kind.PAGE)
 def module_detail(request, pk):
     module = module_for_user(request, pk)
     sections = list(module.sections.prefetch_related("images", "questions"))
@@ -69,6 +72,7 @@ def module_detail(request, pk):
     })
 
 
+@logged_as(Kind.PAGE)
 def module_start(request, pk):
     module = module_for_user(request, pk)
     if not module.is_published:
@@ -86,6 +90,7 @@ def module_start(request, pk):
     })
 
 
+@logged_as(Kind.PAGE)
 def module_section(request, pk, position):
     module = module_for_user(request, pk)
     attempt = _attempt(request, module)
@@ -115,6 +120,7 @@ def module_section(request, pk, position):
     })
 
 
+@logged_as(Kind.PAGE)
 def module_finish(request, pk):
     module = module_for_user(request, pk)
     attempt = _attempt(request, module)
@@ -135,6 +141,7 @@ def module_finish(request, pk):
     })
 
 
+@logged_as(Kind.PAGE)
 @author_required
 def module_create(request):
     form = ModuleForm(request.POST or None)
@@ -147,6 +154,7 @@ def module_create(request):
                                                    "back": reverse("knowledge_modules")})
 
 
+@logged_as(Kind.PAGE)
 @author_required
 def module_edit(request, pk):
     module = get_object_or_404(Module, pk=pk)
@@ -159,6 +167,7 @@ def module_edit(request, pk):
                                                    "back": reverse("knowledge_module", args=[module.pk])})
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 @author_required
 def module_publish(request, pk):
@@ -176,6 +185,7 @@ def module_publish(request, pk):
     return redirect("knowledge_module", module.pk)
 
 
+@logged_as(Kind.PAGE)
 @author_required
 def section_create(request, pk):
     module = get_object_or_404(Module, pk=pk)
@@ -188,6 +198,7 @@ def section_create(request, pk):
                                                    "back": reverse("knowledge_module", args=[module.pk])})
 
 
+@logged_as(Kind.PAGE)
 @author_required
 def section_edit(request, pk):
     section = get_object_or_404(Section.objects.select_related("module"), pk=pk)
@@ -201,6 +212,7 @@ def section_edit(request, pk):
                                                    "back": reverse("knowledge_module", args=[section.module_id])})
 
 
+@logged_as(Kind.PAGE)
 @author_required
 def image_add(request, pk):
     section = get_object_or_404(Section.objects.select_related("module"), pk=pk)
@@ -216,6 +228,7 @@ def image_add(request, pk):
     })
 
 
+@logged_as(Kind.PAGE)
 @author_required
 def question_add(request, pk):
     section = get_object_or_404(Section.objects.select_related("module"), pk=pk)
@@ -230,6 +243,7 @@ def question_add(request, pk):
     })
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 @author_required
 def section_delete(request, pk):
@@ -240,6 +254,7 @@ def section_delete(request, pk):
     return redirect("knowledge_module", module_id)
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 @author_required
 def image_delete(request, pk):
@@ -249,6 +264,7 @@ def image_delete(request, pk):
     return redirect(reverse("knowledge_module", args=[picture.section.module_id]) + f"#section-{picture.section.position}")
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 @author_required
 def question_delete(request, pk):
@@ -258,6 +274,7 @@ def question_delete(request, pk):
     return redirect(reverse("knowledge_module", args=[question.section.module_id]) + f"#section-{question.section.position}")
 
 
+@logged_as(Kind.PAGE)
 def image(request, pk):
     """An image from the database, with its own content type; drafts' images only for authors."""
     picture = get_object_or_404(SectionImage.objects.select_related("section__module"), pk=pk)
@@ -268,6 +285,7 @@ def image(request, pk):
     return response
 
 
+@logged_as(Kind.PAGE)
 @follow_up_required
 def followup(request):
     data = selectors.learning_followup()
@@ -280,6 +298,7 @@ def followup(request):
 # --- advisors -----------------------------------------------------------------------------
 
 
+@logged_as(Kind.PAGE)
 @staff_required
 def advisor_list(request):
     return render(request, "knowledge/advisor_list.html", {
@@ -299,11 +318,13 @@ def _advisor_form(request, advisor=None):
     })
 
 
+@logged_as(Kind.PAGE)
 @author_required
 def advisor_create(request):
     return _advisor_form(request)
 
 
+@logged_as(Kind.PAGE)
 @author_required
 def advisor_edit(request, pk):
     return _advisor_form(request, get_object_or_404(Advisor, pk=pk))
@@ -312,6 +333,7 @@ def advisor_edit(request, pk):
 # --- the network ---------------------------------------------------------------------------
 
 
+@logged_as(Kind.PAGE)
 @staff_required
 def meeting_list(request):
     meetings = meetings_for_user(request.user).select_related("project").prefetch_related("attendance")
@@ -338,14 +360,17 @@ def _meeting_form(request, meeting=None):
     })
 
 
+@logged_as(Kind.PAGE)
 def meeting_create(request):
     return _meeting_form(request)
 
 
+@logged_as(Kind.PAGE)
 def meeting_edit(request, pk):
     return _meeting_form(request, meeting_for_user(request, pk, edit=True))
 
 
+@logged_as(Kind.PAGE)
 def meeting_detail(request, pk):
     meeting = meeting_for_user(request, pk)
     return render(request, "knowledge/meeting_detail.html", {
@@ -359,6 +384,7 @@ def meeting_detail(request, pk):
     })
 
 
+@logged_as(Kind.PAGE)
 def action_add(request, pk):
     meeting = meeting_for_action(request, pk)
     form = ActionForm(request.POST or None)
@@ -371,6 +397,7 @@ def action_add(request, pk):
     })
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def action_close(request, pk):
     action = get_object_or_404(Action.objects.select_related("meeting"), pk=pk,
@@ -385,6 +412,7 @@ def action_close(request, pk):
     return redirect(back if back.startswith("/knowledge/") else reverse("knowledge_meeting", args=[action.meeting_id]))
 
 
+@logged_as(Kind.PAGE)
 @staff_required
 def network_year(request, year):
     if not 2000 <= year <= 2100:

@@ -3,12 +3,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from brobygger.accesslog import Kind, logged_as
 from courses.access import course_for_user
 
 from . import services
 from .forms import MeasurementForm
 
 
+@logged_as(Kind.PAGE)
 def record(request, code):
     course = course_for_user(request, code)
     form = MeasurementForm(request.POST or None, initial={"kind": services.suggested_kind(course)})

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from brobygger.accesslog import Kind, logged_as
 from brobygger.charts import bar_chart
 from brobygger.disclosure import Audience, audience
 from brobygger.views import public
@@ -28,6 +29,7 @@ from .forms import CardBatchForm, CardLinkForm, PeriodForm, TopicForm
 from .models import Card, CardBatch, GroupActivity, OutreachContact, Topic
 
 
+@logged_as(Kind.PAGE)
 def outreach_home(request):
     projects = list(outreach_projects(request.user))
     if not projects:
@@ -40,6 +42,7 @@ def outreach_home(request):
     return render(request, "outreach/home.html", {"rows": rows})
 
 
+@logged_as(Kind.PAGE)
 def contact_log(request, slug):
     """The phone page: a typical contact is saved with a few taps (site remembered, time now, me present)."""
     project, membership = outreach_project(request, slug)
@@ -91,6 +94,7 @@ def _form_page(request, template, context):
     return response
 
 
+@logged_as(Kind.PAGE)
 @public
 def service_worker(request):
     """The outreach pages' service worker, served under /outreach/ so its scope covers them. Public: the
@@ -98,6 +102,7 @@ def service_worker(request):
     return render(request, "outreach/sw.js", content_type="text/javascript; charset=utf-8")
 
 
+@logged_as(Kind.PAGE)
 @public
 def web_manifest(request, slug):
     """For "Add to home screen": opens the project's contact form. Browsers fetch it without the session
@@ -111,6 +116,7 @@ def web_manifest(request, slug):
     return JsonResponse(manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})
 
 
+@logged_as(Kind.PAGE)
 def sync(request):
     """The phone's queue. GET: who is signed in (the phone sends only that worker's records) and a CSRF
     token. POST: a batch of queued records, each saved at most once, answered record by record."""
@@ -133,6 +139,7 @@ def sync(request):
     return JsonResponse({"results": sending.send_batch(request, items, on_saved=on_saved)})
 
 
+@logged_as(Kind.PAGE)
 def card_check(request, slug):
     """htmx: says at once whether a typed card code exists, so a typing error is caught on the street."""
     project, _membership = outreach_project(request, slug)
@@ -142,6 +149,7 @@ def card_check(request, slug):
     return render(request, "outreach/card_check.html", {"code": code, "card": card, "earlier": earlier})
 
 
+@logged_as(Kind.PAGE)
 def health_visit(request, slug):
     project, membership = outreach_project(request, slug)
     form = sending.health_form(request, project, request.POST or None)
@@ -152,12 +160,14 @@ def health_visit(request, slug):
     return _form_page(request, "outreach/health_visit.html", {"project": project, "form": form})
 
 
+@logged_as(Kind.PAGE)
 def activity_list(request, slug):
     project, _membership = outreach_project(request, slug)
     activities = GroupActivity.objects.filter(project=project).select_related("organiser")[:100]
     return render(request, "outreach/activity_list.html", {"project": project, "activities": activities})
 
 
+@logged_as(Kind.PAGE)
 def activity_create(request, slug):
     project, membership = outreach_project(request, slug)
     form = sending.activity_form(request, project, request.POST or None)
@@ -168,6 +178,7 @@ def activity_create(request, slug):
     return _form_page(request, "outreach/activity_form.html", {"project": project, "form": form})
 
 
+@logged_as(Kind.PAGE)
 def card_batches(request, slug):
     project, _membership = outreach_project(request, slug)
     form = CardBatchForm(request.POST or None)
@@ -178,6 +189,7 @@ def card_batches(request, slug):
     return render(request, "outreach/card_batches.html", {"project": project, "form": form, "batches": batches})
 
 
+@logged_as(Kind.PAGE)
 def card_batch(request, slug, pk):
     """A printable sheet of cards. The card says only where help is, never what it is for."""
     project, _membership = outreach_project(request, slug)
@@ -186,6 +198,7 @@ def card_batch(request, slug, pk):
                                                         "cards": batch.cards.all()})
 
 
+@logged_as(Kind.PAGE)
 def card_link(request, slug):
     """A coordinator links a card to a course, at the person's own request."""
     project = coordinator_project(request, slug)
@@ -210,6 +223,7 @@ def card_link(request, slug):
     return render(request, "outreach/card_link.html", {"project": project, "form": form})
 
 
+@logged_as(Kind.PAGE)
 def topic_list(request, slug):
     project = coordinator_project(request, slug)
     services.ensure_topics(project)
@@ -226,6 +240,7 @@ def topic_list(request, slug):
                                                     "topics": Topic.objects.filter(project=project)})
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def topic_toggle(request, slug, pk):
     project = coordinator_project(request, slug)
@@ -242,6 +257,7 @@ def _followup(request, slug):
     return project, period, data
 
 
+@logged_as(Kind.PAGE)
 def followup(request, slug):
     project, period, data = _followup(request, slug)
     week_labels = [_("week %(n)s") % {"n": w.isocalendar()[1]} for w, _n in data.weeks]
@@ -252,10 +268,11 @@ def followup(request, slug):
     }
     return render(request, "outreach/followup.html", {
         "project": project, "period": period, "data": data, "charts": charts,
-        "query": request.GET.urlencode(),
+        "query": request.GET.urlencode(), "is_coordinator": is_coordinator(request.user, project),
     })
 
 
+@logged_as(Kind.EXPORT)
 def followup_export(request, slug):
     project, _period, data = _followup(request, slug)
     content = export.followup_workbook(data)
@@ -267,6 +284,7 @@ def followup_export(request, slug):
     return response
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def card_unlink(request, slug, pk):
     project = coordinator_project(request, slug)

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from brobygger.access import administrator_required
+from brobygger.accesslog import Kind, logged_as
 from brobygger.sections import render_sections
 
 from .access import project_for_user, projects_for_user
@@ -11,11 +12,13 @@ from .forms import InterventionForm, OrganisationForm, ProjectForm, SiteForm
 from .models import Intervention, Organisation, Project, Site
 
 
+@logged_as(Kind.PAGE)
 def project_list(request):
     projects = projects_for_user(request.user).select_related("lead_organisation")
     return render(request, "projects/project_list.html", {"projects": projects})
 
 
+@logged_as(Kind.PAGE)
 def project_detail(request, slug):
     project = project_for_user(request, slug)
     roles = request.user.memberships_in(project)
@@ -34,12 +37,14 @@ def project_detail(request, slug):
 # The catalogue and sites: the project's coordinator (the members: accounts.views).
 
 
+@logged_as(Kind.PAGE)
 def catalogue(request, slug):
     project = project_for_user(request, slug, "can_manage_project")
     interventions = project.interventions.annotate(times=Count("records"))
     return render(request, "projects/catalogue.html", {"project": project, "interventions": interventions})
 
 
+@logged_as(Kind.PAGE)
 def intervention_edit(request, slug, pk=None):
     project = project_for_user(request, slug, "can_manage_project")
     intervention = get_object_or_404(Intervention, pk=pk, project=project) if pk else Intervention(project=project)
@@ -56,11 +61,13 @@ def intervention_edit(request, slug, pk=None):
     })
 
 
+@logged_as(Kind.PAGE)
 def site_list(request, slug):
     project = project_for_user(request, slug, "can_manage_project")
     return render(request, "projects/site_list.html", {"project": project, "sites": project.sites.all()})
 
 
+@logged_as(Kind.PAGE)
 def site_edit(request, slug, pk=None):
     project = project_for_user(request, slug, "can_manage_project")
     site = get_object_or_404(Site, pk=pk, project=project) if pk else Site(project=project)
@@ -77,11 +84,13 @@ def site_edit(request, slug, pk=None):
 # Administration: organisations and projects.
 
 
+@logged_as(Kind.PAGE)
 @administrator_required
 def organisation_list(request):
     return render(request, "projects/organisation_list.html", {"organisations": Organisation.objects.all()})
 
 
+@logged_as(Kind.PAGE)
 @administrator_required
 def organisation_edit(request, pk=None):
     organisation = get_object_or_404(Organisation, pk=pk) if pk else None
@@ -96,6 +105,7 @@ def organisation_edit(request, pk=None):
     })
 
 
+@logged_as(Kind.PAGE)
 @administrator_required
 def admin_project_list(request):
     return render(request, "projects/admin_project_list.html", {
@@ -103,6 +113,7 @@ def admin_project_list(request):
     })
 
 
+@logged_as(Kind.PAGE)
 @administrator_required
 def admin_project_edit(request, pk=None):
     project = get_object_or_404(Project, pk=pk) if pk else None

@@ -2,17 +2,18 @@
 
 The page, the JSON, the Excel workbook and the PDF are all views of `project_report`.
 Everything is aggregated in the database with a fixed number of queries, whatever the
-amount of data; outside a transaction the WHO-5 query runs beside the others (`beside`).
+amount of data, on one connection and in one transaction (`one_snapshot`), so every part of a
+report reads the same state of the database, and the tests run the path production runs.
 Means are computed exactly (sums and counts as integers, then a Fraction) and rounded half
 up to one decimal (brobygger.rounding), so SQLite and PostgreSQL agree to the digit.
 """
 
-from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from django.db import connection, connections
+from django.db import connection, transaction
 from django.db.models import Count, DateField, F, Func, IntegerField, Q, Sum, Value
 from django.db.models.functions import Coalesce, ExtractYear, Least
 
@@ -29,7 +30,6 @@ INTERVENTION_BUCKETS = ["0", "1", "2", "3", "4+"]
 MIN_ROUND_RESPONDENTS = 10
 CLINICAL_CHANGE = 10
 DAYS_PER_MONTH = Fraction(1461, 48)  # 365.25 / 12
-SQLITE_MAP_BYTES = 1 << 30
 
 
 class DaysBetween(Func):
@@ -76,47 +76,35 @@ def project_report(project, as_of: date, period_start: date | None = None) -> di
     return gather(project, as_of, period_start).data
 
 
-def beside(pool: ThreadPoolExecutor, func, *args) -> Future:
-    """Start `func(*args)` on `pool`'s thread, on a database connection of its own, so that a
-    report's slowest query runs beside the others and the report uses two cores, not one.
+@contextmanager
+def one_snapshot():
+    """One transaction around a report's queries, so they all read the same state of the database.
 
-    Inside a transaction it runs here and now instead: another connection would not see the
-    transaction's own rows (and every test runs inside one).
+    On PostgreSQL at REPEATABLE READ: its default, READ COMMITTED, takes a new snapshot for every
+    statement. (SQLite's read transaction is one snapshot already; it holds writers' commits back
+    until the report is gathered.) Inside a caller's transaction the caller's isolation holds, and
+    no savepoint is made: the report only reads.
     """
-    if connection.in_atomic_block:
-        done = Future()
-        done.set_result(func(*args))
-        return done
-    return pool.submit(_on_own_connection, func, *args)
-
-
-def _on_own_connection(func, *args):
-    try:
-        if connection.vendor == "sqlite":
-            # A new connection's page cache is empty: read the file through a memory map (the
-            # operating system's page cache) rather than copy it in page by page. Half the time.
+    outermost = not connection.in_atomic_block
+    with transaction.atomic(savepoint=False):
+        if outermost and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute(f"PRAGMA mmap_size = {SQLITE_MAP_BYTES}")
-        return func(*args)
-    finally:
-        connections.close_all()  # this thread's connections only
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield
 
 
 def gather(project, as_of: date, period_start: date | None = None) -> Gathered:
     """The report, counting the courses still there and what deleted ones left (rights.retained)."""
     courses = report_courses(project, Period(period_start, as_of))
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="report") as pool:
-        # About a third of the work each: the WHO-5 rounds (a window over every answer) and the
-        # referrals beside; the exit indicators' pairs (a window over every measurement) beside
-        # too; the courses' totals and their interventions here.
-        later = beside(pool, _referrals_and_who5, courses, as_of)
-        pairs = beside(pool, paired_change, courses, as_of)
+    # One connection, one query after another: the report used to run its WHO-5 rounds and the
+    # indicators' pairs on a second connection in a thread, but only outside a transaction (so
+    # not in the tests), reading another snapshot; docs/exchange.md has the figures that let it go.
+    with one_snapshot():
         retained = retained_for(project, period_start, as_of)
         data = _registrations(project, courses, as_of, retained)
-        trafficking, who5_rows = later.result()
-        data["trafficking_referrals"] = trafficking + retained.count(M.TRAFFICKING)
-        data["who5"], tests = who5_summary_from(who5_rows, retained)
-        exit_indicators = add_pairs(pairs.result(), retained.indicator_pairs())
+        data["trafficking_referrals"] = trafficking_referrals(courses, as_of) + retained.count(M.TRAFFICKING)
+        data["who5"], tests = who5_summary_from(who5_rows(courses, as_of), retained)
+        exit_indicators = add_pairs(paired_change(courses, as_of), retained.indicator_pairs())
     caveats = retained_caveats(retained)
     if caveats:  # only then: a report that deletions leave exact looks the same as before them
         data["caveats"] = caveats
@@ -136,10 +124,6 @@ def retained_caveats(retained: Retained) -> list[str]:
         caveats.append(_("Courses deleted before December 2026 were kept only as monthly counts this report "
                          "cannot use; they are missing from its figures."))
     return caveats
-
-
-def _referrals_and_who5(courses, as_of: date):
-    return trafficking_referrals(courses, as_of), who5_rows(courses, as_of)
 
 
 def trafficking_referrals(courses, as_of: date) -> int:

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from audit import log
+from brobygger.accesslog import Kind, logged_as
 from brobygger.disclosure import Audience, audience
 
 from . import exports
@@ -38,6 +39,7 @@ def _filename(context, ext):
     return f"rapport-{slugify(context['project'].slug)}-{context['as_of'].isoformat()}.{ext}"
 
 
+@logged_as(Kind.REPORT)
 def report_index(request):
     projects = list(report_projects(request.user))
     if not projects:
@@ -45,10 +47,12 @@ def report_index(request):
     return render(request, "reports/index.html", {"projects": projects, "can_compare": can_compare(request.user)})
 
 
+@logged_as(Kind.REPORT)
 def project_report(request, slug):
     return render(request, "reports/report.html", _report_context(request, slug))
 
 
+@logged_as(Kind.REPORT)
 def project_report_json(request, slug):
     context = _report_context(request, slug, tables=False)
     report = {**context["report"], "exit_indicators": context["exit_indicators"]}  # beside the contract's keys
@@ -56,6 +60,7 @@ def project_report_json(request, slug):
                         content_type="application/json; charset=utf-8")
 
 
+@logged_as(Kind.REPORT)
 def project_report_xlsx(request, slug):
     context = _report_context(request, slug)
     data = exports.report_xlsx(context["project"].name, context["tables"])
@@ -64,6 +69,7 @@ def project_report_xlsx(request, slug):
     return response
 
 
+@logged_as(Kind.REPORT)
 def project_report_pdf(request, slug):
     context = _report_context(request, slug)
     response = HttpResponse(exports.report_pdf(context, request), content_type="application/pdf")
@@ -92,6 +98,7 @@ def _compare_context(request):
     }
 
 
+@logged_as(Kind.REPORT)
 def report_compare(request):
     return render(request, "reports/compare.html", _compare_context(request))
 
@@ -100,6 +107,7 @@ def _compare_filename(context, ext):
     return f"rapporter-side-om-side-{context['as_of'].isoformat()}.{ext}"
 
 
+@logged_as(Kind.REPORT)
 def report_compare_xlsx(request):
     context = _compare_context(request)
     data = exports.report_xlsx(context["title"], context["tables"])
@@ -108,6 +116,7 @@ def report_compare_xlsx(request):
     return response
 
 
+@logged_as(Kind.REPORT)
 def report_compare_pdf(request):
     context = _compare_context(request)
     pdf = exports.report_pdf(context, request, template="reports/compare_pdf.html")

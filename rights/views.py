@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from audit import log
+from brobygger.accesslog import Kind, logged_as
 from brobygger.pdf import render_pdf
 
 from . import services
@@ -15,6 +16,7 @@ from .forms import EraseForm, FindCourseForm
 from .selectors import access_request_data
 
 
+@logged_as(Kind.PAGE)
 @require_http_methods(["GET", "POST"])
 def rights_home(request):
     if not is_rights_officer(request.user):
@@ -26,11 +28,13 @@ def rights_home(request):
     return render(request, "rights/home.html", {"form": form})
 
 
+@logged_as(Kind.PAGE)
 def rights_course(request, code):
     course = course_for_rights(request, code)
     return render(request, "rights/course.html", access_request_data(course))
 
 
+@logged_as(Kind.PAGE)
 def rights_access_pdf(request, code):
     course = course_for_rights(request, code)
     context = {**access_request_data(course), "made_at": timezone.now()}
@@ -41,6 +45,7 @@ def rights_access_pdf(request, code):
     return response
 
 
+@logged_as(Kind.PAGE)
 @require_http_methods(["GET", "POST"])
 def rights_erase(request, code):
     course = course_for_rights(request, code)

@@ -16,6 +16,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from brobygger.access import administrator_required
+from brobygger.accesslog import Kind, logged_as
 
 from . import lockout, services
 from .forms import CodeForm, EnrolForm, LiftWaitForm, PasswordForm
@@ -52,6 +53,7 @@ def _lockout_response(request, seconds: int):
     return response
 
 
+@logged_as(Kind.NOT_LOGGED)
 @login_not_required
 @sensitive_post_parameters("password")
 def password_step(request):
@@ -87,6 +89,7 @@ def _code_failed(request, user) -> int:
     return lockout.record_failure(request, user=user)
 
 
+@logged_as(Kind.NOT_LOGGED)
 @login_not_required
 @sensitive_post_parameters("code")
 def verify_step(request):
@@ -116,6 +119,7 @@ def verify_step(request):
     return render(request, "signin/verify.html", {"form": form})
 
 
+@logged_as(Kind.NOT_LOGGED)
 @login_not_required
 @sensitive_post_parameters("code")
 def enrol_step(request):
@@ -149,6 +153,7 @@ def enrol_step(request):
     })
 
 
+@logged_as(Kind.PAGE)
 def recovery_codes(request):
     """Shows fresh recovery codes once, right after they were made."""
     codes = request.session.pop("signin_new_codes", None)
@@ -157,6 +162,7 @@ def recovery_codes(request):
     return render(request, "signin/recovery_codes.html", {"codes": codes})
 
 
+@logged_as(Kind.PAGE)
 def account(request):
     user = request.user
     return render(request, "signin/account.html", {
@@ -169,12 +175,14 @@ def account(request):
     })
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def new_codes(request):
     request.session["signin_new_codes"] = services.new_recovery_codes(request.user)
     return redirect("signin_recovery_codes")
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def sign_out_everywhere(request):
     user = request.user
@@ -184,6 +192,7 @@ def sign_out_everywhere(request):
     return redirect("login")
 
 
+@logged_as(Kind.PAGE)
 @administrator_required
 def reset_second_factor(request, pk):
     edited = get_object_or_404(get_user_model(), pk=pk)
@@ -203,6 +212,7 @@ def _waits_page(request, form=None, lifting=None, status=200):
     }, status=status)
 
 
+@logged_as(Kind.PAGE)
 def blocked_list(request):
     """Accounts waiting after failed sign-ins, for those who may lift the wait (else 404)."""
     if not lockout.may_lift_waits(request.user):
@@ -210,6 +220,7 @@ def blocked_list(request):
     return _waits_page(request)
 
 
+@logged_as(Kind.PAGE)
 @require_POST
 def unblock(request, pk):
     throttle = get_object_or_404(lockout.waits_in_scope(request.user), pk=pk)

@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from audit import log
+from brobygger.accesslog import Kind, logged_as
 from brobygger.sections import render_sections
 from brobygger.views import public
 from courses.access import course_for_user, course_memberships, visible_courses
@@ -67,6 +68,7 @@ def _link_not_working(request, language):
 # the citizen's browser, and a CSRF cookie would be left. The unguessable one-time token in the
 # URL does the CSRF token's job: a forged POST needs the token, and whoever has the token can
 # answer anyway. The answer is stored once, whatever happens.
+@logged_as(Kind.PAGE)
 @csrf_exempt
 @public
 @require_http_methods(["GET", "POST"])
@@ -89,11 +91,13 @@ def citizen_answer(request, token):
                          language=language)
 
 
+@logged_as(Kind.PAGE)
 @public
 def citizen_thanks(request):
     return _citizen_page(request, "wellbeing/citizen/thanks.html", {}, language=_language(request.GET.get("lang")))
 
 
+@logged_as(Kind.PAGE)
 @public
 def citizen_accessibility(request):
     """The accessibility statement for the citizen's pages: in their language and look, and as silent
@@ -109,6 +113,7 @@ def citizen_accessibility(request):
 # The workers' pages.
 
 
+@logged_as(Kind.PAGE)
 def due_list(request):
     if not course_memberships(request.user):
         raise Http404("No course access")
@@ -135,6 +140,7 @@ def _open_course(request, code):
     return course
 
 
+@logged_as(Kind.INVITATION)
 def invite(request, code):
     course = _open_course(request, code)
     if course is None:
@@ -156,6 +162,7 @@ def invite(request, code):
     return render(request, "wellbeing/invite.html", context)
 
 
+@logged_as(Kind.INVITATION)
 @require_POST
 def withdraw_invitation(request, code, pk):
     course = course_for_user(request, code)
@@ -165,6 +172,7 @@ def withdraw_invitation(request, code, pk):
     return redirect("who5_invite", course.code)
 
 
+@logged_as(Kind.PAGE)
 def answer_with_worker(request, code):
     course = _open_course(request, code)
     if course is None:
