@@ -6,5 +6,5 @@ readers = frozenset({"coordinator", "administrator"})
 PAGES = [
     Page("audit_log", readers | {"coordinator_aarhus"}),
     Page("audit_log", readers | {"coordinator_aarhus"}, query="?course=KBH-XXXX&action=view"),
-    Page("audit_export", readers | {"coordinator_aarhus"}),
+    Page("audit_export", frozenset({"administrator"})),  # coordinators: an export request (exports app)
 ]

@@ -1,10 +1,15 @@
+import io
 from datetime import datetime, time
 
 from django.utils import timezone
 
+from brobygger.spreadsheets import csv_writer
+
 from . import log
 from .access import coordinated_projects
 from .models import ChangeRecord
+
+EXPORT_LIMIT = 100_000
 
 
 def filter_events(events, data: dict):
@@ -29,3 +34,20 @@ def change_history(user, code: str):
     if not user.is_administrator and log.course_project(code) not in coordinated_projects(user):
         return ChangeRecord.objects.none()
     return ChangeRecord.objects.filter(course_code=code)
+
+
+def events_csv(events) -> bytes:
+    """The entries as a CSV file Excel opens (UTF-8 with a byte order mark, semicolons), at most
+    EXPORT_LIMIT of them; text that looks like a formula is kept text (brobygger.spreadsheets)."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv_writer(out, delimiter=";")
+    writer.writerow(["time", "user", "organisation and role", "action", "course", "page", "address", "status",
+                     "from", "details", "project"])
+    projects = log.project_slugs()
+    for e in events[:EXPORT_LIMIT].iterator():
+        writer.writerow([
+            timezone.localtime(e.at).isoformat(timespec="seconds"), e.username, e.roles, e.action, e.course_code,
+            e.url_name, e.path, e.status, e.ip, e.detail, projects.get(e.project_id, ""),
+        ])
+    return out.getvalue().encode("utf-8")

@@ -1,17 +1,14 @@
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from brobygger.accesslog import Kind, logged_as
-from brobygger.spreadsheets import csv_writer
 
 from . import log
 from .access import coordinated_projects, visible_events
 from .forms import AuditFilterForm
-from .selectors import change_history, filter_events
-
-EXPORT_LIMIT = 100_000
+from .selectors import change_history, events_csv, filter_events
 
 
 def _filtered(request):
@@ -32,23 +29,20 @@ def audit_log(request):
     return render(request, "audit/log.html", {
         "form": form, "page": page, "query": query.urlencode(),
         "changes": change_history(request.user, data.get("course", ""))[:200],
+        # Each project the user coordinates: its log is exported through an export request.
+        "projects": sorted({m.project for m in request.user.active_memberships
+                            if m.project_id in coordinated_projects(request.user)}, key=lambda p: p.name),
     })
 
 
 @logged_as(Kind.EXPORT)
 def audit_export(request):
+    """The administrator's CSV of the whole log. A coordinator's export of their project's log is
+    asked for with a recipient and a purpose (the exports app), like every other row-level export."""
+    if not request.user.is_administrator:
+        raise Http404("Coordinators export their project's log through an export request")
     _form, _data, events = _filtered(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response = HttpResponse(events_csv(events), content_type="text/csv; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="brobygger-access-log-{stamp}.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 with a byte order mark
-    writer = csv_writer(response, delimiter=";")
-    writer.writerow(["time", "user", "organisation and role", "action", "course", "page", "address", "status",
-                     "from", "details", "project"])
-    projects = log.project_slugs()
-    for e in events[:EXPORT_LIMIT].iterator():
-        writer.writerow([
-            timezone.localtime(e.at).isoformat(timespec="seconds"), e.username, e.roles, e.action, e.course_code,
-            e.url_name, e.path, e.status, e.ip, e.detail, projects.get(e.project_id, ""),
-        ])
     return response

@@ -419,11 +419,40 @@ def _read_measurement_rows(rows, deadline: float | None = None) -> tuple[list[Me
 
 
 def _read_registration_rows(rows, deadline: float | None = None) -> Parsed:
-    problems: list[Problem] = []
-    result: list[Registration] = []
     headers = next(rows, None)
     if headers is None:
         return Parsed([], [Problem(1, "", _("The sheet is empty: row 1 must hold the column headers."))])
+    found, interventions, problems = _registration_headers(headers)
+    if problems:
+        return Parsed([], problems)
+    result: list[Registration] = []
+    seen: dict[str, int] = {}  # Borger-ID, casefolded -> the row it was first found in
+    for number, values in enumerate(rows, start=2):
+        # Counted before empty rows are skipped: a sheet of a million empty rows is work too.
+        if number > MAX_ROWS + 1:
+            raise _too_many_rows()
+        if number % 500 == 0:
+            _check_deadline(deadline)
+        values = list(values)
+        if all(_text(v) == "" for v in values):
+            continue
+        row = _Row(number, values, found, problems)
+        reg = Registration(row=number, ref=_text(row.get(ID)))
+        _check_ref(row, reg.ref, seen)
+        _read_gender(row, reg)
+        _read_age(row, reg)
+        _read_dates(row, reg)
+        _read_trafficking(row, reg)
+        _read_other_services(row, reg)
+        _read_interventions(row, reg, interventions)
+        result.append(reg)
+    return Parsed(result, problems, [name for _i, name in interventions])
+
+
+def _registration_headers(headers) -> tuple[dict[str, int], list[tuple[int, str]], list[Problem]]:
+    """The fixed columns found ({name: index}), the intervention columns ([(index, name)]) and
+    what is wrong with row 1."""
+    problems: list[Problem] = []
     found, others = _header_map(headers, FIXED_COLUMNS)
     for name in REQUIRED_COLUMNS:
         if name not in found:
@@ -439,98 +468,116 @@ def _read_registration_rows(rows, deadline: float | None = None) -> Parsed:
                 "The text seems to contain a CPR number or contact details. Remove them.")))
         else:
             interventions.append((index, name))
-    if problems:
-        return Parsed([], problems)
+    return found, interventions, problems
 
-    def col(name):
-        index = found[name]
-        return f"{column_letter(index)} ({name})"
 
-    seen: dict[str, int] = {}
-    for number, values in enumerate(rows, start=2):
-        # Counted before empty rows are skipped: a sheet of a million empty rows is work too.
-        if number > MAX_ROWS + 1:
-            raise _too_many_rows()
-        if number % 500 == 0:
-            _check_deadline(deadline)
-        values = list(values)
-        if all(_text(v) == "" for v in values):
-            continue
-        get = lambda name, values=values: (  # noqa: E731
-            values[found[name]] if name in found and found[name] < len(values) else None)
-        reg = Registration(row=number, ref=_text(get(ID)))
-        if not reg.ref:
-            problems.append(Problem(number, col(ID), _("The Borger-ID is empty.")))
-        elif identity_problems(reg.ref):
-            problems.append(Problem(number, col(ID), _(
-                "The Borger-ID looks like a CPR number or contact details. Use the project's own pseudonymous id.")))
-        elif len(reg.ref) > 40:
-            problems.append(Problem(number, col(ID), _("The Borger-ID is longer than 40 characters.")))
-        elif reg.ref.casefold() in seen:
-            problems.append(Problem(number, col(ID), _("The Borger-ID %(id)s is also used in row %(other)s.") % {
-                "id": _shown(reg.ref), "other": seen[reg.ref.casefold()]}))
-        else:
-            seen[reg.ref.casefold()] = number
+@dataclass
+class _Row:
+    """One row of the registration sheet being read, and the list its problems go to."""
+
+    number: int
+    values: list
+    found: dict[str, int]
+    problems: list[Problem]
+
+    def get(self, name):
+        index = self.found.get(name)
+        return self.values[index] if index is not None and index < len(self.values) else None
+
+    def problem(self, name, message: str):
+        self.problems.append(Problem(self.number, f"{column_letter(self.found[name])} ({name})", message))
+
+
+def _check_ref(row: _Row, ref: str, seen: dict[str, int]):
+    if not ref:
+        row.problem(ID, _("The Borger-ID is empty."))
+    elif identity_problems(ref):
+        row.problem(ID, _(
+            "The Borger-ID looks like a CPR number or contact details. Use the project's own pseudonymous id."))
+    elif len(ref) > 40:
+        row.problem(ID, _("The Borger-ID is longer than 40 characters."))
+    elif ref.casefold() in seen:
+        row.problem(ID, _("The Borger-ID %(id)s is also used in row %(other)s.") % {
+            "id": _shown(ref), "other": seen[ref.casefold()]})
+    else:
+        seen[ref.casefold()] = row.number
+
+
+def _read_gender(row: _Row, reg: Registration):
+    try:
+        reg.gender = genders.from_word(_text(row.get(GENDER)))
+    except ValueError:
+        row.problem(GENDER, _(
+            '"%(value)s" is not a known gender. Use Kvinde, Mand, Non-binær or leave the cell empty.')
+            % {"value": _shown(row.get(GENDER))})
+
+
+def _read_age(row: _Row, reg: Registration):
+    age = row.get(AGE)
+    if not _text(age):
+        return
+    try:
+        number_age = float(_text(age).replace(",", "."))
+        if not number_age.is_integer():
+            raise ValueError
+        reg.age = int(number_age)
+    except ValueError:
+        row.problem(AGE, _("The age is not a whole number."))
+    else:
+        if reg.age < 18:
+            row.problem(AGE, _("The age is under 18. Brobygger is for adults only."))
+        elif reg.age > 120:
+            row.problem(AGE, _("The age is over 120."))
+
+
+def _read_dates(row: _Row, reg: Registration):
+    for name, attr in ((START, "start"), (END, "end")):
         try:
-            reg.gender = genders.from_word(_text(get(GENDER)))
+            setattr(reg, attr, parse_date(row.get(name)))
         except ValueError:
-            problems.append(Problem(number, col(GENDER), _(
-                '"%(value)s" is not a known gender. Use Kvinde, Mand, Non-binær or leave the cell empty.')
-                % {"value": _shown(get(GENDER))}))
-        age = get(AGE)
-        if _text(age):
-            try:
-                number_age = float(_text(age).replace(",", "."))
-                if not number_age.is_integer():
-                    raise ValueError
-                reg.age = int(number_age)
-            except ValueError:
-                problems.append(Problem(number, col(AGE), _("The age is not a whole number.")))
-            else:
-                if reg.age < 18:
-                    problems.append(Problem(number, col(AGE), _(
-                        "The age is under 18. Brobygger is for adults only.")))
-                elif reg.age > 120:
-                    problems.append(Problem(number, col(AGE), _("The age is over 120.")))
-        for name, attr in ((START, "start"), (END, "end")):
-            try:
-                setattr(reg, attr, parse_date(get(name)))
-            except ValueError:
-                problems.append(Problem(number, col(name), _(
-                    "This is not a date. Use a date cell or YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY.")))
-        if START in found and reg.start is None and not any(p.row == number and START in p.column for p in problems):
-            problems.append(Problem(number, col(START), _("The start date is empty.")))
-        if reg.start and reg.end and reg.end < reg.start:
-            problems.append(Problem(number, col(END), _("The end date is before the start date.")))
-        if TRAFFICKING in found:
-            try:
-                reg.trafficking = parse_mark(get(TRAFFICKING))
-            except ValueError:
-                problems.append(Problem(number, col(TRAFFICKING), _(
-                    '"%(value)s" is not understood. Use Ja, Nej, X, 1, 0 or leave the cell empty.')
-                    % {"value": _shown(get(TRAFFICKING))}))
-        services = [s.strip() for s in _text(get(OTHER_SERVICES)).split(";") if s.strip()]
-        for service in services:
-            if identity_problems(service):
-                problems.append(Problem(number, col(OTHER_SERVICES), _(
-                    "The text seems to contain a CPR number or contact details. Remove them.")))
-                break
-            if len(service) > 200:
-                problems.append(Problem(number, col(OTHER_SERVICES), _(
-                    "A service name is longer than 200 characters.")))
-                break
-        reg.other_services = services
-        for index, name in interventions:
-            value = values[index] if index < len(values) else None
-            try:
-                if parse_mark(value):
-                    reg.interventions.append(name)
-            except ValueError:
-                problems.append(Problem(number, f"{column_letter(index)} ({name})", _(
-                    '"%(value)s" is not understood. Use x, 1 or Ja when the citizen received it; '
-                    'leave empty, 0 or Nej when not.') % {"value": _shown(value)}))
-        result.append(reg)
-    return Parsed(result, problems, [name for _i, name in interventions])
+            row.problem(name, _(
+                "This is not a date. Use a date cell or YYYY-MM-DD, DD-MM-YYYY, DD.MM.YYYY or DD/MM/YYYY."))
+    if START in row.found and reg.start is None and not any(
+            p.row == row.number and START in p.column for p in row.problems):
+        row.problem(START, _("The start date is empty."))
+    if reg.start and reg.end and reg.end < reg.start:
+        row.problem(END, _("The end date is before the start date."))
+
+
+def _read_trafficking(row: _Row, reg: Registration):
+    if TRAFFICKING not in row.found:
+        return
+    try:
+        reg.trafficking = parse_mark(row.get(TRAFFICKING))
+    except ValueError:
+        row.problem(TRAFFICKING, _(
+            '"%(value)s" is not understood. Use Ja, Nej, X, 1, 0 or leave the cell empty.')
+            % {"value": _shown(row.get(TRAFFICKING))})
+
+
+def _read_other_services(row: _Row, reg: Registration):
+    services = [s.strip() for s in _text(row.get(OTHER_SERVICES)).split(";") if s.strip()]
+    for service in services:
+        if identity_problems(service):
+            row.problem(OTHER_SERVICES, _(
+                "The text seems to contain a CPR number or contact details. Remove them."))
+            break
+        if len(service) > 200:
+            row.problem(OTHER_SERVICES, _("A service name is longer than 200 characters."))
+            break
+    reg.other_services = services
+
+
+def _read_interventions(row: _Row, reg: Registration, interventions: list[tuple[int, str]]):
+    for index, name in interventions:
+        value = row.values[index] if index < len(row.values) else None
+        try:
+            if parse_mark(value):
+                reg.interventions.append(name)
+        except ValueError:
+            row.problems.append(Problem(row.number, f"{column_letter(index)} ({name})", _(
+                '"%(value)s" is not understood. Use x, 1 or Ja when the citizen received it; '
+                'leave empty, 0 or Nej when not.') % {"value": _shown(value)}))
 
 
 # -- WHO-5 answers ---------------------------------------------------------------------

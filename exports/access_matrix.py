@@ -37,6 +37,8 @@ PAGES = [
     Page("release_ledger", COORDINATOR, kwargs=slug),
     Page("release_new", COORDINATOR, kwargs=slug),
     Page("release_new", COORDINATOR, kwargs=slug, query="?kind=registrations"),
+    Page("release_new", COORDINATOR, kwargs=slug, query="?kind=outreach_followup&start=2026-01-01&end=2026-03-31"),
+    Page("release_new", COORDINATOR, kwargs=slug, query="?kind=access_log&user=caseworker_a"),
     # Without a purpose: the form again (a good request redirects to the new export, whose id is not known here).
     Page("release_new", COORDINATOR, kwargs=slug, method="post", query="?kind=registrations", data=lambda w: {
         "kind": "registrations", "recipient_kind": "organisation", "recipient_organisation": w.org_a.pk}),

@@ -43,9 +43,43 @@ def who5(project, parameters, by) -> Produced:
                     courses=project.courses.filter(who5_responses__isnull=False).distinct())
 
 
+def outreach_followup(project, parameters, by) -> Produced:
+    """The follow-up workbook with the business courses' rows (place and topic as typed), for the
+    project's own coordinator: exact numbers, the period chosen on the follow-up page."""
+    from outreach import export, selectors
+
+    start, end = _period(parameters)
+    data = selectors.followup(project, start, end, suppressed=False)
+    return Produced(export.followup_workbook(data, rows=True),
+                    f"outreach-{project.slug}-{start:%Y%m%d}-{end:%Y%m%d}.xlsx", XLSX,
+                    row_count=len(data.business_courses), parameters={"start": str(start), "end": str(end)})
+
+
+def access_log(project, parameters, by) -> Produced:
+    """The project's part of the access log the coordinator may read, with the filter they chose."""
+    from django.db.models import Q
+
+    from audit.access import visible_events
+    from audit.forms import AuditFilterForm
+    from audit.selectors import EXPORT_LIMIT, events_csv, filter_events
+    from courses.models import Course
+
+    form = AuditFilterForm(parameters)
+    criteria = form.cleaned_data if form.is_valid() else {}
+    events = filter_events(visible_events(by).filter(Q(project_id=project.pk) | Q(project_id__isnull=True)),
+                           criteria)
+    codes = events.exclude(course_code="").values("course_code")
+    return Produced(events_csv(events), f"access-log-{project.slug}.csv", CSV,
+                    row_count=min(events.count(), EXPORT_LIMIT),
+                    courses=Course.objects.filter(project=project, code__in=codes),
+                    parameters={k: str(v) for k, v in criteria.items() if v})
+
+
 PRODUCERS: dict[str, Callable] = {
     Kind.REGISTRATIONS: registrations,
     Kind.WHO5: who5,
+    Kind.OUTREACH_FOLLOWUP: outreach_followup,
+    Kind.ACCESS_LOG: access_log,
 }
 
 
@@ -53,11 +87,31 @@ def produce(kind: str, project, parameters: dict, by) -> Produced:
     return PRODUCERS[kind](project, parameters, by)
 
 
+def _period(parameters):
+    from outreach.forms import PeriodForm
+
+    return PeriodForm(parameters).period()
+
+
 def parameters(kind: str | None, query) -> dict:
     """The kind's own choices (a period, a filter) from the address the request page was opened with."""
+    if kind == Kind.OUTREACH_FOLLOWUP:
+        start, end = _period(query)
+        return {"start": str(start), "end": str(end)}
+    if kind == Kind.ACCESS_LOG:
+        from audit.forms import AuditFilterForm
+
+        form = AuditFilterForm(query)
+        return {k: str(v) for k, v in form.cleaned_data.items() if v} if form.is_valid() else {}
     return {}
 
 
 def describe(kind: str | None, params: dict) -> list[tuple[str, str]]:
     """The chosen parameters as (label, value) lines for the request page."""
+    from django.utils.translation import gettext as _
+
+    if kind == Kind.OUTREACH_FOLLOWUP:
+        return [(_("Period"), f"{params['start']} – {params['end']}")]
+    if kind == Kind.ACCESS_LOG:
+        return [(_("Filter"), "; ".join(f"{k}={v}" for k, v in params.items()) or _("the whole log"))]
     return []

@@ -2,8 +2,7 @@ from django.urls import path
 
 from . import views
 
-# Names start with "release_": the access log's middleware takes any page named "export..." for
-# a download, and only the download is one.
+# "release" (handing data out) names the pages; each view declares what the access log makes of it.
 urlpatterns = [
     path("<slug:slug>/", views.release_ledger, name="release_ledger"),
     path("<slug:slug>/new/", views.release_new, name="release_new"),

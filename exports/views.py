@@ -96,7 +96,7 @@ def release_withdraw(request, slug, pk):
     return redirect("release_detail", slug=export.project.slug, pk=export.pk)
 
 
-@logged_as(Kind.PAGE)
+@logged_as(Kind.EXPORT)
 def release_download(request, slug, pk):
     export = export_for_user(request, slug, pk)
     try:

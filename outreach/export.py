@@ -1,4 +1,8 @@
-"""The follow-up as an Excel workbook: the same numbers as the page (small numbers hidden the same way)."""
+"""The follow-up as an Excel workbook: the same numbers as the page (small numbers hidden the same way).
+
+The workbook anyone who follows up may download holds numbers only. With `rows=True` it also lists
+each business course with the place and topic the workers typed: row-level, free text, so that
+version leaves only as an export with a recipient and a purpose (the exports app)."""
 
 from django.utils.translation import gettext as _
 
@@ -9,7 +13,7 @@ def _sheet(title, header, rows):
     return Sheet(title, header, list(rows), widths={"A": 40})
 
 
-def followup_workbook(data) -> bytes:
+def followup_workbook(data, *, rows: bool = False) -> bytes:
     t = data.totals
     sheets = [_sheet(_("Summary"), [_("Measure"), _("Value")], [
         (_("Project"), data.project.name),
@@ -31,10 +35,15 @@ def followup_workbook(data) -> bytes:
         sheets.append(_sheet(title, [title, _("Count")], counts.items()))
     sheets.append(_sheet(_("Activities"), [_("Kind"), _("Held"), _("Attendance")],
                          [(kind, v["held"], v["attendance"]) for kind, v in data.activities.items()]))
+    if rows:
+        sheets.append(_sheet(_("Business courses"), [_("Date"), _("Place"), _("Organiser"), _("Topic"),
+                                                     _("Attendance")], business_course_rows(data)))
+    return write_xlsx(sheets)
+
+
+def business_course_rows(data) -> list[tuple]:
     rows = []
     for a in data.business_courses:
         get = (lambda key, a=a: a[key]) if isinstance(a, dict) else (lambda key, a=a: getattr(a, key))
         rows.append((get("date").isoformat(), get("place"), str(get("organiser")), get("topic"), get("attendance")))
-    sheets.append(_sheet(_("Business courses"), [_("Date"), _("Place"), _("Organiser"), _("Topic"), _("Attendance")],
-                         rows))
-    return write_xlsx(sheets)
+    return rows

@@ -268,7 +268,7 @@ def followup(request, slug):
     }
     return render(request, "outreach/followup.html", {
         "project": project, "period": period, "data": data, "charts": charts,
-        "query": request.GET.urlencode(),
+        "query": request.GET.urlencode(), "is_coordinator": is_coordinator(request.user, project),
     })
 
 

@@ -23,4 +23,6 @@ def access_request_data(course) -> dict:
         "consents": course.consents.select_related("organisation").order_by("given_on"),
         "who5": Who5Response.objects.filter(course=course).order_by("answered_on"),
         "lookups": lookups(course),
+        # The exports whose file held a row of the course (the exports app links them to the course).
+        "exports": course.exports.select_related("recipient_organisation").order_by("created_at", "pk"),
     }

@@ -96,4 +96,10 @@ def test_the_outreach_follow_up_excel_answers_and_drops_the_control_characters(s
     response = client_as(role).get(reverse("outreach_followup_export", args=[stored.project.slug]))
     assert response.status_code == 200
     values = cells(response.content)
+    assert {CLEAN["site"], CLEAN["topic"]} <= values
+    assert CLEAN["place"] not in values  # the business courses' rows are not in the free file
+
+
+def test_the_outreach_export_with_the_business_courses_drops_the_control_characters(stored, client_as):
+    values = cells(exported(client_as("coordinator"), stored, "outreach_followup").content)
     assert {CLEAN["place"], CLEAN["site"], CLEAN["topic"]} <= values

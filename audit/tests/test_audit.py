@@ -180,13 +180,23 @@ def test_coordinator_asks_who_looked_at_a_course(client_as, world):
 
 def test_coordinator_asks_what_a_user_did_and_exports_it(client_as, world):
     client_as("caseworker_a").get(reverse("course_detail", args=[world.course_a.code]))
-    response = client_as("coordinator").get(reverse("audit_export"), {"user": "caseworker_a"})
+    client = client_as("coordinator")
+    # The coordinator's CSV is an export request (recipient, purpose), fetched through its link.
+    asked = client.post(reverse("release_new", args=[world.project.slug]) + "?kind=access_log&user=caseworker_a", {
+        "kind": "access_log", "recipient_kind": "organisation", "recipient_organisation": world.lead.pk,
+        "purpose": "access_check", "purpose_text": "Kontrol af opslag"})
+    response = client.get(asked["Location"] + "download/")
     assert response["Content-Disposition"].startswith("attachment")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][0] == "time"
     assert {row[1] for row in rows[1:]} == {"caseworker_a"}
     assert any(row[4] == world.course_a.code and row[3] == "view" for row in rows[1:])
     assert events(action="export", username="coordinator").exists()
+
+
+def test_only_the_administrator_downloads_the_log_directly(client_as, world):
+    assert client_as("administrator").get(reverse("audit_export")).status_code == 200
+    assert client_as("coordinator").get(reverse("audit_export")).status_code == 404
 
 
 def test_coordinator_does_not_see_other_projects(client_as, world):

@@ -12,7 +12,9 @@ from django.db import transaction
 from django.urls import reverse
 
 from accounts.models import Membership
+from audit.access import visible_events
 from audit.models import AccessEvent
+from audit.selectors import events_csv
 from conftest import make_user
 from tests.test_access_matrix import PAGES, request
 
@@ -32,9 +34,11 @@ ANALYST_PAGES_IN_A = ["project_report", "project_report_json", "project_report_x
                       "outreach_followup_export"]
 
 
-def export_rows(client):
-    response = client.get(reverse("audit_export"))
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+def export_rows(user):
+    """The log as the user's CSV holds it (a coordinator asks for it through the exports app, which
+    writes these entries with this function)."""
+    content = events_csv(visible_events(user))
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
 
 
 def test_a_project_page_is_logged_with_its_project(client_as, world):
@@ -53,10 +57,10 @@ def test_the_analysts_acts_in_project_a_are_not_in_project_bs_log(client, world,
     for name in ANALYST_PAGES_IN_A:
         assert reverse(name, args=[world.project.slug]) not in table
     # Only the analyst's sign-in: it belongs to no project, and the analyst is on project B's staff.
-    assert [row["action"] for row in export_rows(client) if row["user"] == "analyst"] == ["sign_in"]
+    assert [row["action"] for row in export_rows(coordinator_b) if row["user"] == "analyst"] == ["sign_in"]
 
     client.force_login(world.users["coordinator"])
-    rows = [row for row in export_rows(client) if row["user"] == "analyst" and row["action"] != "sign_in"]
+    rows = [row for row in export_rows(world.users["coordinator"]) if row["user"] == "analyst" and row["action"] != "sign_in"]
     assert {row["page"] for row in rows} == set(ANALYST_PAGES_IN_A)
     assert {row["project"] for row in rows} == {world.project.slug}
 
@@ -69,7 +73,7 @@ def test_a_search_is_stored_in_the_projects_searched(client, world, coordinator_
     event = AccessEvent.objects.get(action="search")
     assert event.project_id == world.project.pk
     client.force_login(coordinator_b)
-    assert [row for row in export_rows(client) if row["action"] == "search"] == []
+    assert [row for row in export_rows(coordinator_b) if row["action"] == "search"] == []
 
 
 def test_reading_the_log_is_an_act_in_the_coordinators_own_project(client, world, coordinator_b):
@@ -77,7 +81,7 @@ def test_reading_the_log_is_an_act_in_the_coordinators_own_project(client, world
     client.get(reverse("audit_log"))
     assert AccessEvent.objects.get(action="audit").project_id == world.other_project.pk
     client.force_login(world.users["coordinator"])
-    assert "coordinator_b" not in {row["user"] for row in export_rows(client)}
+    assert "coordinator_b" not in {row["user"] for row in export_rows(world.users["coordinator"])}
 
 
 def is_project_page(page, world) -> bool:
@@ -111,7 +115,7 @@ def test_a_refused_search_is_stored_in_the_searchers_projects(client, world, coo
     event = AccessEvent.objects.get(action="search", username="caseworker_a")
     assert event.project_id == world.project.pk
     client.force_login(coordinator_b)
-    assert [row for row in export_rows(client) if row["user"] == "caseworker_a"] == []  # not B's staff
+    assert [row for row in export_rows(coordinator_b) if row["user"] == "caseworker_a"] == []  # not B's staff
     client.force_login(world.users["coordinator"])
-    assert [row["details"] for row in export_rows(client) if row["user"] == "caseworker_a"
+    assert [row["details"] for row in export_rows(world.users["coordinator"]) if row["user"] == "caseworker_a"
             and row["action"] == "search"] == ["q=[refused: identifying text]"]

@@ -1,9 +1,12 @@
 """Issue 19: row-level data leaves only with a recipient and a purpose, large or outside exports
 wait for a second coordinator, links expire or are withdrawn, and every step is in the access log."""
 
+import csv
 import hashlib
+import io
 from datetime import timedelta
 
+import openpyxl
 import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
@@ -241,3 +244,88 @@ def test_downloading_the_who5_answers_logs_the_courses_answered(world, client_as
     read = AccessEvent.objects.filter(action="export", url_name="release_download").exclude(course_code="")
     assert list(read.values_list("course_code", flat=True)) == [world.course_a.code]
     assert set(read.values_list("project_id", flat=True)) == {world.project.pk}
+
+
+def test_the_outreach_export_holds_the_business_courses_of_the_period(world):
+    from outreach import services as outreach
+
+    today = timezone.localdate()
+    outreach.record_activity(project=world.project, by=world.users["outreach"], kind="business_course", on=today,
+                             place="Café Sorgenfri", organiser=world.org_a, topic="Moms", attendance=7)
+    export = ask(world, kind="outreach_followup", parameters={"start": str(today), "end": str(today)})
+    assert (export.row_count, export.course_count, export.parameters) == (
+        1, 0, {"start": str(today), "end": str(today)})
+    book = openpyxl.load_workbook(io.BytesIO(bytes(export.data)), read_only=True)
+    rows = list(book["Erhvervskurser"].iter_rows(min_row=2, values_only=True))
+    book.close()
+    assert [(r[1], r[3], r[4]) for r in rows] == [("Café Sorgenfri", "Moms", 7)]
+
+
+def test_the_access_log_export_holds_the_projects_entries_with_the_chosen_filter(world, client_as):
+    client_as("caseworker_a").get(reverse("course_detail", args=[world.course_a.code]))
+    export = ask(world, kind="access_log", parameters={"user": "caseworker_a"}, purpose="access_check")
+    lines = list(csv.reader(io.StringIO(bytes(export.data).decode("utf-8-sig")), delimiter=";"))
+    assert lines[0][:2] == ["time", "user"]
+    assert {line[1] for line in lines[1:]} == {"caseworker_a"}
+    assert export.row_count == len(lines) - 1
+    assert list(export.courses.all()) == [world.course_a]
+    assert export.parameters == {"user": "caseworker_a"}
+
+
+def test_the_analysts_downloads_hold_no_row_and_no_free_text(world, client_as):
+    """Every file the analyst can download (the access matrix's pages): no course id, no business
+    course typed by a worker. The analyst cannot ask for an export at all."""
+    from outreach import services as outreach
+    from tests.test_access_matrix import PAGES
+
+    outreach.record_activity(project=world.project, by=world.users["outreach"], kind="business_course",
+                             on=timezone.localdate(), place="Café Sorgenfri", organiser=world.org_a,
+                             topic="Moms for begyndere", attendance=7)
+    client = client_as("analyst")
+    forbidden = {world.course_a.code, world.course_b.code, "Café Sorgenfri", "Moms for begyndere"}
+    files = 0
+    for page in PAGES:
+        if page.method != "get" or "analyst" not in page.allowed:
+            continue
+        response = client.get(reverse(page.name, kwargs=page.kwargs(world)) + page.query)
+        if not response.get("Content-Disposition", "").startswith("attachment"):
+            continue
+        files += 1
+        text = file_text(response)
+        assert not {f for f in forbidden if f in text}, page.name
+    assert files >= 3  # the report as Excel and PDF, the comparison, the outreach follow-up
+    assert client.get(reverse("release_new", args=[world.project.slug])).status_code == 404
+
+
+def file_text(response) -> str:
+    content = b"".join(response) if response.streaming else response.content
+    if content.startswith(b"PK"):
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+        text = " ".join(str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row)
+        book.close()
+        return text
+    if content.startswith(b"%PDF"):
+        from pypdf import PdfReader
+
+        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return content.decode("utf-8", errors="replace")
+
+
+# -- the citizen's access request -----------------------------------------------------------
+
+def test_the_access_request_lists_the_exports_that_included_the_course(world, client_as):
+    from wellbeing import services as wellbeing
+
+    wellbeing.submit_who5(invitation=world.who5_invitation, answers=[3, 3, 3, 3, 3], language="da")
+    registrations = ask(world, purpose_text="Til Reden")
+    who5 = ask(world, kind="who5", recipient_kind="other", recipient_organisation=None,
+               recipient_name="Aarhus Universitet", purpose_text="Forskning i trivsel")
+    page = client_as("coordinator").get(reverse("rights_course", args=[world.course_b.code])).content.decode()
+    held = page.split('id="held-exports"')[1].split("</table>")[0]
+    # Course B has no WHO-5 answer: only the registrations (and the world's export of course A is not there).
+    assert "Til Reden" in held and "Aarhus Universitet" not in held
+    assert held.count("<tr>") == 2  # the header and one export
+    page = client_as("coordinator").get(reverse("rights_course", args=[world.course_a.code])).content.decode()
+    held = page.split('id="held-exports"')[1].split("</table>")[0]
+    assert "Til Reden" in held and "Aarhus Universitet" in held
+    assert {registrations, who5} <= set(world.course_a.exports.all())
