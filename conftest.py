@@ -91,6 +91,17 @@ def build_world():
 
 
 @pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request through LocaleMiddleware leaves its language active in the thread, so a test that
+    reads a translated string without a request of its own got Danish or English by what ran
+    before it. After each test the default (Danish) is back."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _audit_log_flushable(request):
     """Transactional tests end with a flush. On SQLite that deletes row by row, which the append-only
     audit tables refuse, so their triggers are dropped first; post_migrate after the flush restores them."""

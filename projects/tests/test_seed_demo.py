@@ -33,23 +33,6 @@ def seed(*args):
     return out.getvalue()
 
 
-def test_it_refuses_to_run_without_debug(db):
-    # First in the file: it runs before the module's shared demo data is built. Demo users with a
-    # known password (and a bypass of the second factor) never go into a production database.
-    with pytest.raises(CommandError, match="DEBUG"):
-        call_command("seed_demo", "--if-empty", stdout=StringIO())
-    assert not Organisation.objects.exists()
-    assert not User.objects.exists()
-
-
-def test_if_empty_fills_an_empty_database_and_says_how_to_sign_in(db):
-    # Before the module's shared demo data is built.
-    out = seed("--if-empty", "--courses", "5")
-    # The foundation's courses (other apps' demo data may add courses of their own).
-    assert Course.objects.filter(project_ref__regex=r"^EXIT-[0-9]{3}$").count() == 5
-    assert "brobygger-demo" in out and "sagsbehandler" in out
-
-
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
     with demo_data_for_the_module(django_db_blocker):

@@ -210,7 +210,7 @@ def test_account_page_shows_remaining_codes_and_makes_new_ones(client_as, world,
     services.new_recovery_codes(world.users["caseworker_a"])
     client = client_as("caseworker_a")
     page = client.get(reverse("signin_account")).content.decode()
-    assert "10" in page
+    assert "Du har 10 ubrugte gendannelseskoder." in page
     response = client.post(reverse("signin_new_codes"))
     assert response["Location"] == reverse("signin_recovery_codes")
 

@@ -109,7 +109,7 @@ def test_project_page_shows_response_rate_per_round(client_as, world):
     answer(world.course_a, date(2026, 1, 5))
     body = client_as("coordinator").get(reverse("project_detail", args=[world.project.slug])).content.decode()
     assert 'id="who5-rounds"' in body
-    assert "Første" in body
+    assert _first_measurement_row(body) == ["2", "1", "50 %"]  # course_a answered at its start, course_b not
 
 
 def _first_measurement_row(body):
