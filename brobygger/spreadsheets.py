@@ -243,3 +243,29 @@ def parse_date(value) -> date | None:
         except ValueError:
             continue
     raise ValueError(text)
+
+
+def sheet_previews(data: bytes, rows: int) -> list[tuple[str, list[str], list[list[str]], int]]:
+    """For each sheet of a workbook we wrote: (title, header cells, the first `rows` rows, how many
+    rows there are below the header), cells as text and a date (stored as midnight) without its time.
+    The row count is counted, not read from the sheet's stated size (unreliable in read-only mode)."""
+    from itertools import islice
+
+    import openpyxl
+
+    def text(value) -> str:
+        if isinstance(value, datetime) and value.time() == datetime.min.time():
+            return value.date().isoformat()
+        return cell_text(value)
+
+    previews = []
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+    try:
+        for sheet in book.worksheets:
+            values = sheet.iter_rows(values_only=True)
+            headers = [text(v) for v in next(values, [])]
+            first = [[text(v) for v in row] for row in islice(values, rows)]
+            previews.append((sheet.title, headers, first, len(first) + sum(1 for _row in values)))
+    finally:
+        book.close()
+    return previews

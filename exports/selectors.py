@@ -1,25 +1,15 @@
 """Reads: the preview an approver sees, the ledger, what waits on a person's home page."""
 
-import io
 from dataclasses import dataclass, field
-from datetime import datetime, time
-from itertools import islice
 
 from django.db.models import Q
 
-from brobygger.spreadsheets import cell_text, read_csv
+from brobygger.spreadsheets import read_csv, sheet_previews
 
 from .kinds import CSV
 from .models import ExportRequest
 
 PREVIEW_ROWS = 10
-
-
-def _cell(value) -> str:
-    """A cell as text; a date (Excel stores it as midnight) without its time."""
-    if isinstance(value, datetime) and value.time() == time.min:
-        return value.date().isoformat()
-    return cell_text(value)
 Status = ExportRequest.Status
 
 
@@ -39,18 +29,7 @@ def preview(export: ExportRequest, rows: int = PREVIEW_ROWS) -> Preview:
         if lines:
             result.sheets.append(("", lines[0], lines[1:rows + 1], len(lines) - 1))
         return result
-    import openpyxl
-
-    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True)
-    try:
-        for sheet in book.worksheets:
-            values = sheet.iter_rows(values_only=True)
-            headers = [_cell(v) for v in next(values, [])]
-            first = [[_cell(v) for v in row] for row in islice(values, rows)]
-            # A sheet's stated size is not to be trusted in read-only mode: count what is there.
-            result.sheets.append((sheet.title, headers, first, len(first) + sum(1 for _row in values)))
-    finally:
-        book.close()
+    result.sheets.extend(sheet_previews(data, rows))
     return result
 
 
