@@ -113,5 +113,5 @@ def describe(kind: str | None, params: dict) -> list[tuple[str, str]]:
     if kind == Kind.OUTREACH_FOLLOWUP:
         return [(_("Period"), f"{params['start']} – {params['end']}")]
     if kind == Kind.ACCESS_LOG:
-        return [(_("Filter"), "; ".join(f"{k}={v}" for k, v in params.items()) or _("the whole log"))]
+        return [(_("Chosen filter"), "; ".join(f"{k}={v}" for k, v in params.items()) or _("the whole log"))]
     return []

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from brobygger.identity import check_no_identity
+
 
 class ExportRequest(models.Model):
     class Kind(models.TextChoices):
@@ -48,9 +50,9 @@ class ExportRequest(models.Model):
     recipient_kind = models.CharField(_("recipient"), max_length=20, choices=RecipientKind.choices)
     recipient_organisation = models.ForeignKey("projects.Organisation", models.SET_NULL, null=True, blank=True,
                                                related_name="+", verbose_name=_("organisation"))
-    recipient_name = models.CharField(_("name of the recipient"), max_length=200, blank=True)
+    recipient_name = models.CharField(_("name of the recipient"), max_length=200, blank=True, validators=[check_no_identity])
     purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices)
-    purpose_text = models.CharField(_("purpose in your own words"), max_length=300)
+    purpose_text = models.CharField(_("purpose in your own words"), max_length=300, validators=[check_no_identity])
     parameters = models.JSONField(default=dict, blank=True)
     row_count = models.PositiveIntegerField(_("rows"), default=0)
     # The courses whose rows are in the file: the citizen's access request lists these exports.
@@ -67,7 +69,7 @@ class ExportRequest(models.Model):
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
                                     related_name="+")
     approved_by_name = models.CharField(_("decided by"), max_length=150, blank=True)
-    decision_note = models.CharField(_("reason given"), max_length=300, blank=True)
+    decision_note = models.CharField(_("reason given"), max_length=300, blank=True, validators=[check_no_identity])
     created_at = models.DateTimeField(_("asked"), default=timezone.now)
     approved_at = models.DateTimeField(_("decided"), null=True, blank=True)
     expires_at = models.DateTimeField(_("link expires"), null=True, blank=True)

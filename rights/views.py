@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from audit import log
 from brobygger.accesslog import Kind, logged_as
+from brobygger.pdf import render_pdf
 
 from . import services
 from .access import course_for_rights, is_rights_officer
@@ -35,12 +36,9 @@ def rights_course(request, code):
 
 @logged_as(Kind.PAGE)
 def rights_access_pdf(request, code):
-    from weasyprint import HTML
-
     course = course_for_rights(request, code)
     context = {**access_request_data(course), "made_at": timezone.now()}
-    html = render_to_string("rights/access_request_pdf.html", context, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = render_pdf(render_to_string("rights/access_request_pdf.html", context, request=request))
     log.record(request, action=log.Action.ACCESS_REQUEST, course=course)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="access-request-{course.code}.pdf"'

@@ -185,7 +185,7 @@ FORMS = project_form_classes()
 
 def test_the_walk_finds_the_forms_of_every_app():
     apps_with_forms = {name.split(".")[0] for name in FORMS}
-    assert apps_with_forms == {"accounts", "audit", "brobygger", "budget", "courses", "directory", "exchange", "knowledge",
+    assert apps_with_forms == {"accounts", "audit", "brobygger", "budget", "courses", "directory", "exchange", "exports", "knowledge",
                                "outcomes", "outreach", "projects", "reports", "rights", "signin", "wellbeing"}
     assert "directory.forms.ServiceForm" in FORMS and "accounts.forms.UserForm" in FORMS
     assert set(IDENTITY_ALLOWS) <= set(FORMS) - NOT_GUARDED  # no allowance kept for a form that is gone
@@ -240,6 +240,8 @@ MODEL_TEXT_NOT_CHECKED = {
     "budget.GoalIndicator.key", "signin.TOTPDevice.encrypted_secret", "signin.RecoveryCode.code_hash",
     "signin.SignInSession.session_key", "signin.SignInThrottle.ip", "signin.SignInThrottle.name_hash",
     "rights.RetainedCount.category",
+    "exports.ExportRequest.requested_by_name", "exports.ExportRequest.approved_by_name",  # staff user names
+    "exports.ExportRequest.sha256", "exports.ExportRequest.filename", "exports.ExportRequest.content_type",
     "knowledge.Advisor.work_email",  # an EmailField: a staff member's work address
 }
 LOG_APPS = {"audit"}  # the access and change logs: written by the log, which keeps identity out (audit/log.py)

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from audit.models import AccessEvent
-from brobygger.tests.pdf_facts import pdf_text
+from brobygger.tests.pdf_facts import pdf_text, read_pdf
 from courses import services as courses
 from courses.models import Course, InterventionRecord, Referral
 from reports.services import project_report
@@ -120,6 +120,11 @@ def test_access_request_pdf_holds_the_course_and_the_lookups_without_staff_names
     assert any(line.endswith(" Så Reden København") for line in lines)
     assert "caseworker_a" not in " ".join(lines)
     assert AccessEvent.objects.filter(action="access_request", course_code=world.course_a.code).exists()
+    pdf = read_pdf(response.content)  # the PDFs' one renderer: tagged PDF/UA in the one font
+    assert (pdf.lang, pdf.title) == ("da", f"Indsigt: {code}")
+    assert pdf.marked and pdf.has_structure and pdf.ua_part == "1"
+    assert pdf.fonts == {"IBM-Plex-Sans", "IBM-Plex-Sans-Semi-Bold"}
+    assert pdf.smallest_text >= 8
 
 
 def test_erasure_needs_the_id_typed_and_keeps_counts(client_as, world):
