@@ -83,9 +83,8 @@ def test_problems_are_the_translated_messages():
     ("12 500 " * 20_000, ["phone"]),
 ])
 def test_long_pathological_text_is_checked_to_the_end(text, kinds):
-    assert identity_kinds(text) == kinds
-    # The same text with a CPR number at its very end: the check reads all of it.
-    assert "cpr" in identity_kinds(text + " 010190-1234")
+    # With a CPR number at its very end: the check reads all of the text (one call, as the test is slow).
+    assert identity_kinds(text + " 010190-1234") == ["cpr", *kinds]
 
 
 # Property tests: whatever surrounds them, identifying details are found, and ordinary
