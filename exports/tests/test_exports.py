@@ -179,6 +179,15 @@ def test_expire_exports_deletes_the_files_of_links_past_their_time(world):
     assert fresh.status == Status.APPROVED and bytes(fresh.data)
 
 
+def test_expire_exports_dry_run_changes_nothing(world):
+    old = ask(world, now=timezone.now() - timedelta(hours=73))
+    out = io.StringIO()
+    call_command("expire_exports", "--dry-run", stdout=out)
+    old.refresh_from_db()
+    assert out.getvalue().strip() == "would expire 1 export(s)"
+    assert old.status == Status.APPROVED and bytes(old.data)
+
+
 def test_a_request_nobody_decides_on_expires_with_its_file(world):
     now = timezone.now()
     export = ask(world, recipient_kind="national_evaluator", recipient_organisation=None,
