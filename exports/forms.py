@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.utils.translation import gettext_lazy as _
 
 from brobygger.forms import Form
@@ -15,7 +16,7 @@ class ExportRequestForm(Form):
         help_text=_("Only when the recipient is an organisation in the project."))
     recipient_name = forms.CharField(label=_("Name of the other body"), max_length=200, required=False,
                                      help_text=_("Only when the recipient is another body, e.g. a university."))
-    purpose = forms.ChoiceField(label=_("Purpose"), choices=[("", "---------"), *ExportRequest.Purpose.choices])
+    purpose = forms.ChoiceField(label=_("Purpose"), choices=[("", BLANK_CHOICE_LABEL), *ExportRequest.Purpose.choices])
     purpose_text = forms.CharField(
         label=_("The purpose in your own words"), max_length=300, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What the recipient will use the data for. Never a name, CPR number or phone number."))

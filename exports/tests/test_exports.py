@@ -338,3 +338,12 @@ def test_the_access_request_lists_the_exports_that_included_the_course(world, cl
     held = page.split('id="held-exports"')[1].split("</table>")[0]
     assert "Til Reden" in held and "Aarhus Universitet" in held
     assert {registrations, who5} <= set(world.course_a.exports.all())
+
+
+def test_the_request_forms_selects_start_with_the_same_invitation(world, client_as):
+    """Both drop-downs of the request form open on Django's translated "choose" line, not dashes."""
+    import re
+
+    page = client_as("coordinator").get(reverse("release_new", args=[world.project.slug])).content.decode()
+    first_options = re.findall(r'<select[^>]*>\s*<option value=""[^>]*>([^<]*)</option>', page)
+    assert first_options == ["- Vælg en valgmulighed -", "- Vælg en valgmulighed -"]
