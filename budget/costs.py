@@ -41,7 +41,8 @@ from courses.models import Course, open_between
 from outcomes.selectors import compared_by_period
 from wellbeing.indicators import risen_by_period
 
-from .services import ZERO, InitiativeFigures, first_of_month, period_label
+from .forecast import InitiativeFigures
+from .money import ZERO, first_of_month, period_label
 
 REACHED, COMPARED, BETTER, WHO5_RISEN = "reached", "compared", "better", "who5_risen"
 FAMILIES = (REACHED, COMPARED, BETTER, WHO5_RISEN)
@@ -229,7 +230,7 @@ def cost_per_outcome(project, figures: list[InitiativeFigures], *, hide_small: b
     """Per initiative with a budget and per period, the money spent and the cost per citizen reached and
     per outcome; then all initiatives together. Empty when no initiative has a budget.
 
-    `figures` are the project's initiatives' budget figures (services.budget_figures): the money
+    `figures` are the project's initiatives' budget figures (forecast.budget_figures): the money
     spent comes from them, no query of its own. The outcomes take three queries whatever the number
     of initiatives, periods or courses. `hide_small` for a reader outside the project: the hidden
     counts are worked out over every initiative's periods at once, so each document that shows a

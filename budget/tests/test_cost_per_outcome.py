@@ -33,7 +33,7 @@ import pytest
 from django.urls import reverse
 
 from brobygger.disclosure import HIDDEN
-from budget import costs, services
+from budget import costs, forecast, spending
 from budget.models import BudgetLine, Initiative
 from courses import services as courses
 from outcomes.categories import Kind
@@ -68,8 +68,8 @@ def cost_world(world):
                                           finance_account="3210-1", year=2026, amount=Decimal("300000"))
     for line, month, amount in [(line_2025, date(2025, 11, 1), "30000"), (line_2025, date(2025, 12, 1), "30000"),
                                 (line_2026, date(2026, 1, 1), "50000"), (line_2026, date(2026, 3, 1), "71000")]:
-        services.enter_spending(line=line, month=month, kind="spent", amount=Decimal(amount), by=by)
-    services.enter_spending(line=line_2026, month=date(2026, 4, 1), kind="committed", amount=Decimal("99000"), by=by)
+        spending.enter_spending(line=line, month=month, kind="spent", amount=Decimal(amount), by=by)
+    spending.enter_spending(line=line_2026, month=date(2026, 4, 1), kind="committed", amount=Decimal("99000"), by=by)
 
     def course(start, end=None, project=None):
         c = courses.register_course(project=project or w.project, organisation=org if project is None else w.national,
@@ -113,7 +113,7 @@ def cost_world(world):
 
 
 def _table(w, *, hide_small):
-    figures = services.budget_figures(w.project.initiatives.all())
+    figures = forecast.budget_figures(w.project.initiatives.all())
     return costs.cost_per_outcome(w.project, figures, hide_small=hide_small, today=TODAY)
 
 

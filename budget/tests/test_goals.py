@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from brobygger import indicators
 from brobygger.disclosure import HIDDEN
-from budget import services
+from budget import goals
 from budget.models import GoalIndicator
 
 
@@ -34,7 +34,7 @@ def _goal(world, key, target=100):
 
 def test_an_indicator_is_computed_for_the_project_and_period_against_its_target(world, fake_indicators):
     _goal(world, "fake_people", 120)
-    [progress] = services.goal_progress(world.initiative, hide_small=False)
+    [progress] = goals.goal_progress(world.initiative, hide_small=False)
     assert fake_indicators == [(world.project, date(2026, 5, 1), date(2026, 12, 31))]
     assert progress["value"] == 42 and progress["target"] == 120 and progress["percent"] == 35
     assert not progress["reached"]
@@ -42,7 +42,7 @@ def test_an_indicator_is_computed_for_the_project_and_period_against_its_target(
 
 def test_an_unknown_indicator_is_not_available_and_nothing_breaks(world, client_as):
     _goal(world, "app_not_installed_yet")
-    [progress] = services.goal_progress(world.initiative, hide_small=False)
+    [progress] = goals.goal_progress(world.initiative, hide_small=False)
     assert progress["available"] is False and progress["value"] is None
     response = client_as("coordinator").get(reverse("initiative_detail", args=[world.project.slug, 1]))
     assert response.status_code == 200
@@ -61,7 +61,7 @@ def test_small_counts_are_hidden_beyond_the_project(world, fake_indicators, clie
 def test_courses_registered_counts_live_from_courses(world):
     _goal(world, "courses_registered", 4)
     # The test world's two courses started in January and February 2026, before the period.
-    assert services.goal_progress(world.initiative, hide_small=False)[0]["value"] == 0
+    assert goals.goal_progress(world.initiative, hide_small=False)[0]["value"] == 0
     assert indicators.compute("courses_registered", world.project, date(2026, 1, 1), date(2026, 12, 31)) == 2
 
 
@@ -94,7 +94,7 @@ def test_counts_of_meetings_held_are_not_hidden(world, monkeypatch):
     monkeypatch.setitem(indicators._INDICATORS, "network_meetings_held",
                         indicators.Indicator("network_meetings_held", "Meetings", lambda *a: 2, counts_people=False))
     _goal(world, "network_meetings_held", 3)
-    [progress] = services.goal_progress(world.initiative, hide_small=True)
+    [progress] = goals.goal_progress(world.initiative, hide_small=True)
     assert progress["value"] == 2 and progress["percent"] == 67
 
 
