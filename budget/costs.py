@@ -209,6 +209,10 @@ class CostTable:
     hidden: bool  # some figure is hidden (a reader outside the project)
     # Periods that start or end inside a month holding deleted courses' figures (kept by month).
     cut_months: set[Period] = field(default_factory=set)
+    # Citizens reached per period, exact, for the goals shown beside the table (budget.goals), and the
+    # periods whose count of them a reader outside does not see. Never shown as such.
+    reached: dict[Period, int] = field(default_factory=dict, repr=False)
+    reached_hidden: set[Period] = field(default_factory=set, repr=False)
 
     headers = property(lambda self: [PER[family] for family in FAMILIES])
 
@@ -230,8 +234,9 @@ class CostTable:
         """One initiative's rows (its committee PDF), with the notes and hiding of the whole table."""
         rows = [r for r in self.rows if r.initiative is not None and r.initiative.number == number]
         periods = {(r.start, r.end) for r in rows}
+        # The goals beside it are set against every period's reached, as in the project's document.
         return CostTable(rows, [(p, words) for p, words in self.notes if p in periods], self.hidden,
-                         self.cut_months & periods)
+                         self.cut_months & periods, self.reached, self.reached_hidden)
 
     @property
     def caveat(self) -> str:
@@ -289,4 +294,5 @@ def cost_per_outcome(project, figures: list[InitiativeFigures], *, hide_small: b
             words = "" if ((start, end), family) in hidden else uncertainty(found[family])
             if words:
                 notes.append(((start, end), f"{LABELS[family]}, {period_label(start, end).lower()}: {words}"))
-    return CostTable(rows, notes, bool(hidden), cut_months)
+    return CostTable(rows, notes, bool(hidden), cut_months, {period: found[REACHED] for period, found in counts.items()},
+                     {period for period, family in hidden if family == REACHED})

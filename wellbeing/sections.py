@@ -13,7 +13,7 @@ from courses.models import Course
 from courses.selectors import reassign_choices
 
 from .indicators import paired_change_summary
-from .models import SIGNIFICANT_CHANGE, Who5Response
+from .models import HIGH_RISK_MAX, RISK_MAX, SIGNIFICANT_CHANGE, Who5Response
 from .rounds import (
     due_measurements,
     measurement_name,
@@ -25,8 +25,8 @@ from .rounds import (
 
 def who5_bands():
     return [
-        (0, 35, _("High risk (0-35)"), WHO5_BANDS_COLOURS[0]),
-        (35, 50, _("Risk (36-50)"), WHO5_BANDS_COLOURS[1]),
+        (0, HIGH_RISK_MAX, _("High risk (0-35)"), WHO5_BANDS_COLOURS[0]),
+        (HIGH_RISK_MAX, RISK_MAX, _("Risk (36-50)"), WHO5_BANDS_COLOURS[1]),
     ]
 
 
