@@ -4,16 +4,13 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
 
+from brobygger.access import coordinated_projects
+
 from .models import AccessEvent
 
 
-def coordinated_projects(user) -> set:
-    """The projects whose log the user reads: those they manage (their coordinator's capability)."""
-    return user.projects_where("can_manage_project")
-
-
 def can_read_audit_log(user) -> bool:
-    """Coordinators (for their projects) and administrators (everything)."""
+    """Coordinators (for the projects they coordinate) and administrators (everything)."""
     return user.is_authenticated and (user.is_administrator or bool(coordinated_projects(user)))
 
 

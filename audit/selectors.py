@@ -3,10 +3,10 @@ from datetime import datetime, time
 
 from django.utils import timezone
 
+from brobygger.access import coordinated_projects
 from brobygger.spreadsheets import csv_writer
 
 from . import log
-from .access import coordinated_projects
 from .models import ChangeRecord
 
 EXPORT_LIMIT = 100_000

@@ -3,10 +3,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from brobygger.access import coordinated_projects
 from brobygger.accesslog import Kind, logged_as
 
 from . import log
-from .access import coordinated_projects, visible_events
+from .access import visible_events
 from .forms import AuditFilterForm
 from .selectors import change_history, events_csv, filter_events
 

@@ -1,4 +1,5 @@
-"""The decorator that turns a check on the user into the same 404 as a page that does not exist."""
+"""The decorator that turns a check on the user into the same 404 as a page that does not exist, and
+the questions about a user that apps on every floor ask (of the user object, so no app is imported)."""
 
 from functools import wraps
 
@@ -22,3 +23,14 @@ def requires(check):
 
 administrator_required = requires(lambda user: user.is_administrator)
 administrator_required.__doc__ = "Only administrators; everyone else gets the same 404 as for a page that does not exist."
+
+
+def coordinated_projects(user) -> set[int]:
+    """Ids of the projects `user` coordinates: those where one of their roles may manage the project
+    (the capability `can_manage_project` of accounts' roles); none for a visitor not signed in.
+
+    The one answer for every app. It is asked of the user object, so the access log (audit), which
+    stands below accounts, uses it too. Ids, because most callers ask `in` or filter `project__in`;
+    a page that lists the projects filters `Project.objects.filter(pk__in=...)`.
+    """
+    return user.projects_where("can_manage_project") if user.is_authenticated else set()

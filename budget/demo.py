@@ -10,8 +10,9 @@ from decimal import Decimal
 
 from brobygger import demo
 
-from . import services
+from . import meeting, spending
 from .models import BudgetLine, GoalIndicator, Initiative
+from .money import first_of_month, months_between
 
 START, END = date(2026, 5, 1), date(2026, 12, 31)
 
@@ -71,7 +72,7 @@ LUMPS = {"3510-4201": {5: Decimal("45000")}, "3510-4102": {6: Decimal("60000"), 
 
 
 def _booked_months(today):
-    return [m for m in services.months_between(START, END) if m < services.first_of_month(today)]
+    return [m for m in months_between(START, END) if m < first_of_month(today)]
 
 
 @demo.extend
@@ -107,13 +108,13 @@ def build_budget(context):
                 last_day = (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
                 csv_rows.append(f"{last_day:%d-%m-%Y};{account};{amount:.2f}".replace(".", ",") + ";Løn og drift")
             else:
-                services.enter_spending(line=line, month=month, kind="spent", amount=amount, by=coordinator,
+                spending.enter_spending(line=line, month=month, kind="spent", amount=amount, by=coordinator,
                                         text="Løn" if account != "3510-4102" else "Center for Digital Læring")
-    if END >= services.first_of_month(today) > START:
-        services.enter_spending(line=lines["3510-4102"], month=date(2026, 12, 1), kind="committed",
+    if END >= first_of_month(today) > START:
+        spending.enter_spending(line=lines["3510-4102"], month=date(2026, 12, 1), kind="committed",
                                 amount=Decimal("50000"), by=coordinator, text="Sidste rate, undervisningsmoduler")
     if len(csv_rows) > 1:
-        services.import_finance_csv(initiative=lines["3510-4201"].initiative, filename="oes-udtraek-fremskudt.csv",
+        spending.import_finance_csv(initiative=lines["3510-4201"].initiative, filename="oes-udtraek-fremskudt.csv",
                                     data="\n".join(csv_rows).encode(), by=coordinator)
     _courses_and_meeting(context, project, today, rng, coordinator)
 
@@ -140,7 +141,7 @@ def _courses_and_meeting(context, project, today, rng, coordinator):
     from courses import services as courses
     from courses.models import Referral
 
-    services.record_meeting(project=project, on=today - timedelta(days=7), by=coordinator)
+    meeting.record_meeting(project=project, on=today - timedelta(days=7), by=coordinator)
     if today <= START:
         return
     organisation = project.lead_organisation
@@ -171,7 +172,7 @@ def _courses_and_meeting(context, project, today, rng, coordinator):
             courses.update_course(course=course, by=coordinator, end_date=max(course.start_date, today - timedelta(
                 days=3)), end_reason="moved")
     _outcomes(course_list, today)
-    services.raise_flag(project=project, by=coordinator, on=today - timedelta(days=2),
+    meeting.raise_flag(project=project, by=coordinator, on=today - timedelta(days=2),
                         text="Kvindeherberget på Sundholm ønsker besøg tirsdag i stedet for torsdag.")
-    services.raise_flag(project=project, by=coordinator, on=today - timedelta(days=1), course=course_list[-2],
+    meeting.raise_flag(project=project, by=coordinator, on=today - timedelta(days=1), course=course_list[-2],
                         text="Henvisningen har ventet længe: ring til modtageren efter mødet.")

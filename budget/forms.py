@@ -10,8 +10,9 @@ from brobygger import indicators
 from brobygger.forms import DateInput, Form, FreeTextField, ModelForm, check_period
 from brobygger.identity import KINDS
 
+from .finance_csv import parse_amount
 from .models import BudgetLine, Initiative, SpendingEntry
-from .services import months_between, parse_amount
+from .money import months_between
 
 
 class AmountField(forms.CharField):

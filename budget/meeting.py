@@ -1,20 +1,53 @@
-"""The budget app's own parts of the team meeting page (other apps add theirs via brobygger.sections).
+"""The team meeting: what it shows "since", the meetings held and the points flagged, and the
+budget app's own parts of its page (other apps add theirs via brobygger.sections).
 
 Each part shows only what the viewer may see: courses through courses.access.visible_courses.
 """
 
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from audit import log
+from brobygger.identity import check_no_identity
 from courses.access import visible_courses
 from courses.models import Referral
 from courses.selectors import reassign_choices
 
 from .access import can_manage_budget
-from .models import Flag
+from .models import Flag, MeetingHeld
 
 LIMIT = 50
+MEETING_DEFAULT_DAYS = 7
+
+
+def meeting_since(project, *, today: date, requested: date | None = None) -> date:
+    """What the meeting page shows "since": a chosen day, else the last meeting before today, else a week ago."""
+    if requested is not None and requested <= today:
+        return requested
+    last = MeetingHeld.objects.filter(project=project, held_on__lt=today).order_by("-held_on").first()
+    return last.held_on if last else today - timedelta(days=MEETING_DEFAULT_DAYS)
+
+
+def record_meeting(*, project, on: date, by) -> MeetingHeld:
+    meeting, _created = MeetingHeld.objects.get_or_create(project=project, held_on=on, defaults={"recorded_by": by})
+    return meeting
+
+
+def raise_flag(*, project, text: str, by, on: date, course=None) -> Flag:
+    check_no_identity(text)
+    if course is not None and course.project_id != project.pk:
+        raise ValidationError({"course": _("The course belongs to another project.")})
+    return Flag.objects.create(project=project, text=text, course=course, raised_by=by, raised_on=on)
+
+
+def close_flag(*, flag: Flag, on: date) -> Flag:
+    flag.done_on = max(on, flag.raised_on)
+    flag.save(update_fields=["done_on"])
+    return flag
 
 
 def _courses(request, project):

@@ -44,6 +44,12 @@ class Initiative(models.Model):
     def __str__(self):
         return f"{self.number}. {self.name}"
 
+    @classmethod
+    def next_number(cls, project) -> int:
+        """The number a new initiative of `project` gets: one more than the highest so far."""
+        last = cls.objects.filter(project=project).order_by("-number").values_list("number", flat=True).first()
+        return (last or 0) + 1
+
 
 class BudgetLine(models.Model):
     """Money granted to an initiative for one year, on one committee's account."""

@@ -15,7 +15,7 @@ from brobygger.accesslog import Kind, logged_as
 from brobygger.sections import render_sections
 from projects.models import Project
 
-from . import costs, services
+from . import costs, goals, meeting, spending
 from .access import (
     budget_project,
     can_manage_budget,
@@ -26,8 +26,12 @@ from .access import (
     team_project,
 )
 from .charts import cost_chart, money_chart
+from .finance_csv import MAX_UPLOAD_BYTES, ImportRefused
+from .forecast import InitiativeFigures, budget_figures
 from .forms import BudgetLineForm, FlagForm, ImportForm, IndicatorForm, InitiativeForm, SpendingForm
 from .models import BudgetLine, Flag, Initiative
+from .money import ZERO, thousands
+from .tables import appropriation_table, budget_table
 
 
 @logged_as(Kind.PAGE)
@@ -45,11 +49,11 @@ def budget_home(request):
     return render(request, "budget/home.html", {"projects": projects})
 
 
-def _chart(figures: services.InitiativeFigures, title: str):
+def _chart(figures: InitiativeFigures, title: str):
     totals = figures.month_totals()
     if not totals:
         return "", totals
-    k = lambda v: float(services.thousands(v))  # noqa: E731 - the chart needs floats; the table keeps Decimals
+    k = lambda v: float(thousands(v))  # noqa: E731 - the chart needs floats; the table keeps Decimals
     series = [
         (_("Budget, planned"), [k(t["plan_cumulative"]) for t in totals]),
         (_("Forecast"), [k(t["forecast_cumulative"]) for t in totals]),
@@ -62,31 +66,35 @@ def _chart(figures: services.InitiativeFigures, title: str):
 @logged_as(Kind.PAGE)
 def project_budget(request, slug):
     project = budget_project(request, slug)
-    figures = services.budget_figures(project.initiatives.all())
+    figures = budget_figures(project.initiatives.all())
     hide = hides_small_numbers(request.user, project)
-    goals = services.goals_progress([f.initiative for f in figures], hide_small=hide)
-    initiatives = [{"figures": f, "goals": g} for f, g in zip(figures, goals, strict=True)]
     cost = costs.cost_per_outcome(project, figures, hide_small=hide, today=timezone.localdate())
+    progress = goals.goals_progress([f.initiative for f in figures], hide_small=hide, beside=cost)
+    initiatives = [{"figures": f, "goals": g} for f, g in zip(figures, progress, strict=True)]
     return render(request, "budget/project.html", {
-        "project": project, "initiatives": initiatives, "table": services.budget_table(figures),
+        "project": project, "initiatives": initiatives, "table": budget_table(figures),
         "costs": cost, "cost_chart": cost_chart(cost.together[-1]) if cost.together else "",
-        "appropriations": services.appropriation_table(figures),
+        "appropriations": appropriation_table(figures),
         "can_manage": can_manage_budget(request.user, project),
-        "budget": sum((f.budget for f in figures), services.ZERO),
-        "spent": sum((f.spent for f in figures), services.ZERO),
-        "forecast": sum((f.forecast for f in figures), services.ZERO),
+        "budget": sum((f.budget for f in figures), ZERO),
+        "spent": sum((f.spent for f in figures), ZERO),
+        "forecast": sum((f.forecast for f in figures), ZERO),
     })
 
 
 @logged_as(Kind.PAGE)
 def initiative_detail(request, slug, number):
     initiative = initiative_for_user(request, slug, number)
-    figures = services.budget_figures([initiative])[0]
+    figures = budget_figures([initiative])[0]
     chart, totals = _chart(figures, _("Money over the months, cumulative, 1,000 DKK"))
+    hide = hides_small_numbers(request.user, initiative.project)
+    # A reader outside sees the project's cost table on the budget page: the goals hide what they hide there.
+    beside = costs.cost_per_outcome(initiative.project, budget_figures(initiative.project.initiatives.all()),
+                                    hide_small=True, today=timezone.localdate()) if hide else None
     return render(request, "budget/initiative.html", {
         "project": initiative.project, "initiative": initiative, "figures": figures, "chart": chart,
         "totals": totals,
-        "goals": services.goal_progress(initiative, hide_small=hides_small_numbers(request.user, initiative.project)),
+        "goals": goals.goal_progress(initiative, hide_small=hide, beside=beside),
         "can_manage": can_manage_budget(request.user, initiative.project),
         "imports": initiative.imports.select_related("imported_by")[:10],
     })
@@ -104,7 +112,7 @@ def initiative_edit(request, slug, number=None):
     if request.method == "POST" and form.is_valid():
         initiative = form.save(commit=False)
         if initiative.number is None:
-            initiative.number = services.next_initiative_number(project)
+            initiative.number = Initiative.next_number(project)
         initiative.save()
         messages.success(request, _("The initiative is saved."))
         return redirect("initiative_detail", project.slug, initiative.number)
@@ -137,7 +145,7 @@ def spending_add(request, slug, number):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.enter_spending(line=data["line"], month=data["month"], kind=data["kind"], amount=data["amount"],
+            spending.enter_spending(line=data["line"], month=data["month"], kind=data["kind"], amount=data["amount"],
                                     text=data["text"], by=request.user)
         except ValidationError as error:
             form.add_error(None, error)
@@ -157,10 +165,10 @@ def spending_import(request, slug, number):
     problems = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        data = upload.read(services.MAX_UPLOAD_BYTES + 1)
+        data = upload.read(MAX_UPLOAD_BYTES + 1)
         try:
-            record = services.import_finance_csv(initiative=initiative, filename=upload.name, data=data, by=request.user)
-        except services.ImportRefused as refused:
+            record = spending.import_finance_csv(initiative=initiative, filename=upload.name, data=data, by=request.user)
+        except ImportRefused as refused:
             problems = refused.problems
         else:
             messages.success(request, _("%(added)d rows imported; %(skipped)d rows were already imported before.")
@@ -179,7 +187,7 @@ def indicator_add(request, slug, number):
     form = IndicatorForm(request.POST or None, initiative=initiative)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_indicator(initiative=initiative, **form.cleaned_data)
+            goals.add_indicator(initiative=initiative, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -193,7 +201,7 @@ def indicator_add(request, slug, number):
 
 def status_document(request, project, number=None):
     """The committee status as a laid-out WeasyPrint document (the view writes it as PDF)."""
-    everything = services.budget_figures(project.initiatives.all())
+    everything = budget_figures(project.initiatives.all())
     figures = [f for f in everything if number is None or f.initiative.number == number]
     if not figures:
         raise Http404("No initiatives")
@@ -203,12 +211,12 @@ def status_document(request, project, number=None):
         cost = cost.for_initiative(number)
     items = []
     # The committee reads from outside the project: always the hidden figures (brobygger.disclosure).
-    goals = services.goals_progress([f.initiative for f in figures], hide_small=True)
-    for f, g in zip(figures, goals, strict=True):
+    progress = goals.goals_progress([f.initiative for f in figures], hide_small=True, beside=cost)
+    for f, g in zip(figures, progress, strict=True):
         chart, _totals = _chart(f, _("Money over the months, cumulative, 1,000 DKK")) if number else ("", None)
         items.append({"figures": f, "goals": g, "chart": chart})
     html = render_to_string("budget/status_pdf.html", {
-        "project": project, "items": items, "table": services.budget_table(figures), "single": number is not None,
+        "project": project, "items": items, "table": budget_table(figures), "single": number is not None,
         "costs": cost, "cost_chart": cost_chart(cost.together[-1]) if cost.together else "",
         "today": timezone.localdate(),
     }, request=request)
@@ -236,7 +244,7 @@ def team_meeting(request, slug):
             requested = date.fromisoformat(request.GET["since"])
         except ValueError:
             requested = None
-    request.meeting_since = services.meeting_since(project, today=today, requested=requested)
+    request.meeting_since = meeting.meeting_since(project, today=today, requested=requested)
     return render(request, "budget/meeting.html", {
         "project": project, "since": request.meeting_since, "today": today,
         "sections": render_sections("team_meeting", request, project),
@@ -248,7 +256,7 @@ def team_meeting(request, slug):
 @require_POST
 def meeting_held(request, slug):
     project = budget_project(request, slug, manage=True)
-    services.record_meeting(project=project, on=timezone.localdate(), by=request.user)
+    meeting.record_meeting(project=project, on=timezone.localdate(), by=request.user)
     messages.success(request, _("The meeting is recorded. Next time the page shows what happened since today."))
     return redirect("team_meeting", project.slug)
 
@@ -259,7 +267,7 @@ def flag_add(request, slug):
     project = budget_project(request, slug, manage=True)
     form = FlagForm(request.POST, project=project, user=request.user)
     if form.is_valid():
-        services.raise_flag(project=project, text=form.cleaned_data["text"], course=form.cleaned_data["course_code"],
+        meeting.raise_flag(project=project, text=form.cleaned_data["text"], course=form.cleaned_data["course_code"],
                             by=request.user, on=timezone.localdate())
         messages.success(request, _("The point is on the team meeting's list."))
     else:
@@ -274,6 +282,6 @@ def flag_add(request, slug):
 def flag_done(request, slug, pk):
     project = budget_project(request, slug, manage=True)
     flag = get_object_or_404(Flag, pk=pk, project=project, done_on__isnull=True)
-    services.close_flag(flag=flag, on=timezone.localdate())
+    meeting.close_flag(flag=flag, on=timezone.localdate())
     messages.success(request, _("The point is marked as done."))
     return redirect("team_meeting", project.slug)

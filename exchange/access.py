@@ -3,16 +3,10 @@
 from django.http import Http404
 
 from audit import log
-from projects.models import Project
+from brobygger.access import coordinated_projects
 
 from .models import ImportUpload
 from .uploads import discard_stale_uploads
-
-
-def coordinated_projects(user):
-    if not user.is_authenticated:
-        return Project.objects.none()
-    return Project.objects.filter(pk__in=user.projects_where("can_manage_project"))
 
 
 def upload_for_user(request, pk: int) -> ImportUpload:

@@ -6,11 +6,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit import log
+from brobygger.access import coordinated_projects
 from brobygger.accesslog import Kind, logged_as
 from courses.models import Gender
+from projects.models import Project
 
 from . import formats, services
-from .access import coordinated_projects, upload_for_user
+from .access import upload_for_user
 from .forms import UploadForm
 from .models import ImportUpload
 
@@ -19,7 +21,7 @@ PREVIEW_ROWS = 20
 
 @logged_as(Kind.IMPORT)
 def import_start(request):
-    projects = coordinated_projects(request.user)
+    projects = Project.objects.filter(pk__in=coordinated_projects(request.user))
     if not projects.exists():
         raise Http404("Not a coordinator")
     form = UploadForm(request.POST or None, request.FILES or None, projects=projects)

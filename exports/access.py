@@ -4,24 +4,15 @@ asked fetches the file. Everyone else gets 404."""
 from django.http import Http404
 
 from audit import log
+from brobygger.access import coordinated_projects
 from projects.models import Project
 
 from .models import ExportRequest
 
 
-def coordinated_projects(user):
-    if not user.is_authenticated:
-        return Project.objects.none()
-    return Project.objects.filter(pk__in=user.projects_where("can_manage_project"))
-
-
-def coordinates_a_project(user) -> bool:
-    return user.is_authenticated and bool(user.projects_where("can_manage_project"))
-
-
 def project_for_exports(request, slug: str) -> Project:
     try:
-        return coordinated_projects(request.user).get(slug=slug)
+        return Project.objects.get(slug=slug, pk__in=coordinated_projects(request.user))
     except Project.DoesNotExist:
         raise Http404("No such project") from None
 

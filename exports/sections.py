@@ -3,14 +3,15 @@ and the way to the ledger from the project page."""
 
 from django.utils import timezone
 
-from .access import coordinated_projects
+from brobygger.access import coordinated_projects
+
 from .selectors import mine, waiting_for
 from .services import is_coordinator
 
 
 def home_section(request, user):
     projects = coordinated_projects(user)
-    if not projects.exists():
+    if not projects:
         return None
     own, waiting = list(mine(user)), list(waiting_for(user, projects))
     if not own and not waiting:

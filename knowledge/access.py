@@ -20,7 +20,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.access import coordinates_a_project, is_staff_member
 from audit import log
-from brobygger.access import requires
+from brobygger.access import coordinated_projects, requires
 
 from .models import Module, NetworkMeeting
 
@@ -29,10 +29,6 @@ can_author = coordinates_a_project
 
 def can_follow_up(user) -> bool:
     return user.is_authenticated and any(m.can_see_reports for m in user.active_memberships)
-
-
-def coordinated_projects(user) -> set:
-    return user.projects_where("can_manage_project") if user.is_authenticated else set()
 
 
 staff_required = requires(is_staff_member)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from audit import log
+from brobygger.access import coordinated_projects
 from brobygger.accesslog import Kind, logged_as
 from brobygger.disclosure import is_staff_somewhere
 
@@ -16,7 +17,6 @@ from .access import (
     author_required,
     can_author,
     can_follow_up,
-    coordinated_projects,
     follow_up_required,
     may_add_action,
     meeting_for_action,

@@ -106,10 +106,10 @@ def _moved_better(field: str, entry: str, latest: str) -> Q:
     ])
 
 
-def compared_by_period(courses, periods: list[tuple[date, date]]) -> list[dict]:
+def compared_by_period(courses, periods: list[tuple[date, date]], *, better: tuple[str, ...]) -> list[dict]:
     """Per (start, end) in `periods`: {"compared": courses open in the period with two or more
-    measurements by its end whose latest one up to the end falls in it, "better": of those, the
-    ones whose housing or main income is in a better category at the latest than at entry}.
+    measurements by its end whose latest one up to the end falls in it, "better": {indicator: of
+    those, the ones in a better category at the latest than at entry} for each indicator in `better`}.
 
     Entry and latest as in `paired_change` (first measurement; last up to the end). One query,
     however many courses and periods: correlated look-ups by the (course, measured_on) index.
@@ -119,23 +119,19 @@ def compared_by_period(courses, periods: list[tuple[date, date]]) -> list[dict]:
     measurements = Measurement.objects.filter(course=OuterRef("pk"))
     in_order = measurements.order_by("measured_on", "pk")
     annotations = {
-        "entry_housing": Subquery(in_order.values("housing")[:1]),
-        "entry_income": Subquery(in_order.values("income")[:1]),
+        **{f"entry_{f}": Subquery(in_order.values(f)[:1]) for f in better},
         # The second measurement's date: on or before the end means two or more by then.
         "second_on": Subquery(in_order.values("measured_on")[1:2]),
     }
     aggregates = {}
     for n, (start, end) in enumerate(periods):
         latest = measurements.filter(measured_on__lte=end).order_by("-measured_on", "-pk")
-        annotations.update({
-            f"latest_on_{n}": Subquery(latest.values("measured_on")[:1]),
-            f"housing_{n}": Subquery(latest.values("housing")[:1]),
-            f"income_{n}": Subquery(latest.values("income")[:1]),
-        })
+        annotations[f"latest_on_{n}"] = Subquery(latest.values("measured_on")[:1])
+        annotations.update({f"{f}_{n}": Subquery(latest.values(f)[:1]) for f in better})
         compared = open_between(start, end) & Q(**{"second_on__lte": end, f"latest_on_{n}__gte": start})
-        better = (_moved_better("housing", "entry_housing", f"housing_{n}")
-                  | _moved_better("income", "entry_income", f"income_{n}"))
         aggregates[f"compared_{n}"] = Count("pk", filter=compared)
-        aggregates[f"better_{n}"] = Count("pk", filter=compared & better)
+        for f in better:
+            aggregates[f"better_{f}_{n}"] = Count("pk", filter=compared & _moved_better(f, f"entry_{f}", f"{f}_{n}"))
     found = courses.order_by().annotate(**annotations).aggregate(**aggregates)
-    return [{"compared": found[f"compared_{n}"], "better": found[f"better_{n}"]} for n in range(len(periods))]
+    return [{"compared": found[f"compared_{n}"], "better": {f: found[f"better_{f}_{n}"] for f in better}}
+            for n in range(len(periods))]

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from audit import log
+from brobygger.access import coordinated_projects
 from brobygger.client import client_ip
 
 from .models import SignInThrottle
@@ -109,7 +110,7 @@ def record_success(request, *, user) -> None:
 
 
 def may_lift_waits(user) -> bool:
-    return user.is_authenticated and (user.is_administrator or bool(user.projects_where("can_manage_project")))
+    return user.is_authenticated and (user.is_administrator or bool(coordinated_projects(user)))
 
 
 def waits_in_scope(user):
@@ -117,7 +118,7 @@ def waits_in_scope(user):
     rows = SignInThrottle.objects.select_related("user").order_by("-last_failure_at")
     if user.is_administrator:
         return rows
-    projects = user.projects_where("can_manage_project")
+    projects = coordinated_projects(user)
     if not projects:
         return rows.none()
     return rows.filter(pk__in=SignInThrottle.objects.filter(user__memberships__project__in=projects).values("pk"))

@@ -297,13 +297,13 @@ def test_a_directory_file_loses_control_characters_and_keeps_the_line_breaks_of_
 
 
 def test_the_finance_file_stores_its_text_without_control_characters_and_is_still_known_the_next_time(world):
-    from budget import services
+    from budget import spending
     from budget.models import SpendingEntry
 
     data = "dato;konto;beløb;tekst\n31-05-2026;3510-4201;45000;Lad\x0bcykel\x1b\n".encode()
 
     def run():
-        return services.import_finance_csv(initiative=world.initiative, filename="f.csv", data=data,
+        return spending.import_finance_csv(initiative=world.initiative, filename="f.csv", data=data,
                                            by=world.users["coordinator"])
 
     run()

@@ -4,7 +4,7 @@ from django import template
 from django.utils.formats import number_format
 
 from brobygger import rounding
-from budget.services import thousands
+from budget.money import thousands
 
 register = template.Library()
 

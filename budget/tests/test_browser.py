@@ -5,20 +5,20 @@ from decimal import Decimal
 
 import pytest
 
-from budget import services
+from budget import forecast, spending
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def spending(world):
-    services.enter_spending(line=world.budget_line, month=date(2026, 5, 1), kind="spent", amount=Decimal("150000"),
+def spent_in_may(world):
+    spending.enter_spending(line=world.budget_line, month=date(2026, 5, 1), kind="spent", amount=Decimal("150000"),
                             by=world.users["coordinator"])
     return world
 
 
-def test_the_coordinator_follows_the_budget_and_enters_spending(ui, spending):
-    w = spending
+def test_the_coordinator_follows_the_budget_and_enters_spending(ui, spent_in_may):
+    w = spent_in_may
     ui.login("coordinator").goto(f"/budget/{w.project.slug}/")
     assert "alert-warning" in ui.page.content()  # 150,000 a month passes 879,000
     ui.check()
@@ -30,7 +30,7 @@ def test_the_coordinator_follows_the_budget_and_enters_spending(ui, spending):
     ui.page.fill("#id_amount", "10.000,00")
     ui.page.click("main button[type=submit]")
     ui.page.wait_for_load_state()
-    assert services.budget_figures([w.initiative])[0].spent == Decimal("160000")
+    assert forecast.budget_figures([w.initiative])[0].spent == Decimal("160000")
     ui.phone().goto(f"/budget/{w.project.slug}/initiatives/1/import/")
     ui.check()
 

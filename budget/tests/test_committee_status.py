@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from brobygger import demo
 from brobygger.tests.pdf_facts import read_pdf
-from budget import services
+from budget import forecast, tables
 
 
 @pytest.fixture
@@ -18,13 +18,13 @@ def demo_world(db):
 
 def test_the_demo_budget_reproduces_the_notes_tabel_2_and_3(demo_world):
     project = demo_world["project_2026"]
-    figures = services.budget_figures(project.initiatives.all())
-    table = services.budget_table(figures)
+    figures = forecast.budget_figures(project.initiatives.all())
+    table = tables.budget_table(figures)
     assert table["columns"] == ["Maj–dec 2026"]
     assert [r["total_k"] for r in table["rows"]] == [849, 300, 879, 500]
     assert table["total"] == 2528
     tabel_3 = [(r["initiative"].number, r["committee"], r["account"], r["amount_k"])
-               for r in services.appropriation_table(figures)]
+               for r in tables.appropriation_table(figures)]
     assert tabel_3 == [(1, "BIU", "35.10", 725), (1, "SOC", "32.10", 425), (2, "BIU", "35.10", 879),
                        (3, "BIU", "35.10", 500)]
     assert sum((f.budget for f in figures), Decimal(0)) == Decimal("2528000")

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
-from budget import services
+from budget import finance_csv, forecast, spending
 from budget.models import FinanceImport, SpendingEntry
 
 
@@ -27,7 +27,7 @@ GOOD = (
 
 
 def _import(world, text, name="export.csv"):
-    return services.import_finance_csv(initiative=world.initiative, filename=name, data=text.encode(),
+    return spending.import_finance_csv(initiative=world.initiative, filename=name, data=text.encode(),
                                        by=world.users["coordinator"])
 
 
@@ -52,7 +52,7 @@ def test_every_problem_is_listed_and_nothing_is_saved(world):
         "31/13/2026,3510-4201,1000.00,no such date\n"
         "2026-08-31,3510-4201,100 EUR,another currency\n"
     )
-    with pytest.raises(services.ImportRefused) as refused:
+    with pytest.raises(finance_csv.ImportRefused) as refused:
         _import(world, bad)
     problems = refused.value.problems
     assert len(problems) == 6
@@ -67,13 +67,13 @@ def test_every_problem_is_listed_and_nothing_is_saved(world):
 
 
 def test_a_row_with_several_problems_lists_each(world):
-    with pytest.raises(services.ImportRefused) as refused:
+    with pytest.raises(finance_csv.ImportRefused) as refused:
         _import(world, "date;account;amount;text\n2030-01-01;nope;abc;x\n")
     assert len(refused.value.problems) == 3
 
 
 def test_missing_columns_are_named(world):
-    with pytest.raises(services.ImportRefused) as refused:
+    with pytest.raises(finance_csv.ImportRefused) as refused:
         _import(world, "date;amount\n2026-05-31;100\n")
     assert any("account" in p for p in refused.value.problems)
     assert any("text" in p for p in refused.value.problems)
@@ -81,13 +81,13 @@ def test_missing_columns_are_named(world):
 
 @pytest.mark.parametrize("data", [b"", b"date;account;amount;text\n", b"\xff\xfe\x00\x00garbage" * 10])
 def test_empty_or_unreadable_files_are_refused(world, data):
-    with pytest.raises(services.ImportRefused):
-        services.import_finance_csv(initiative=world.initiative, filename="x.csv", data=data,
+    with pytest.raises(finance_csv.ImportRefused):
+        spending.import_finance_csv(initiative=world.initiative, filename="x.csv", data=data,
                                     by=world.users["coordinator"])
 
 
 def test_text_that_identifies_a_person_is_refused_without_repeating_it(world):
-    with pytest.raises(services.ImportRefused) as refused:
+    with pytest.raises(finance_csv.ImportRefused) as refused:
         _import(world, "date;account;amount;text\n2026-05-31;3510-4201;100;Refusion til 010190-1234\n")
     assert "010190" not in " ".join(refused.value.problems)
     assert not SpendingEntry.objects.exists()
@@ -105,7 +105,7 @@ def test_a_later_export_adds_only_its_new_rows(world):
     _import(world, GOOD)
     later = _import(world, GOOD + "31-08-2026;3510-4201;100.000,00;Løn august\n")
     assert (later.rows_added, later.rows_already_imported) == (1, 3)
-    spent = services.budget_figures([world.initiative])[0].spent
+    spent = forecast.budget_figures([world.initiative])[0].spent
     assert spent == Decimal("109875.00") + Decimal("45000") - Decimal("1250.50") + Decimal("100000")
 
 
@@ -121,13 +121,13 @@ def test_two_equal_bookings_in_one_file_both_count(world):
     ("\u2212200", "-200"),
 ])
 def test_amounts_are_read_the_danish_and_the_english_way(raw, expected):
-    assert services.parse_amount(raw) == Decimal(expected)
+    assert finance_csv.parse_amount(raw) == Decimal(expected)
 
 
 @pytest.mark.parametrize("raw", ["", "abc", "1,2,3", "12.345,678", "100 EUR", "1e5", "--5", "5-", "1.23456"])
 def test_malformed_amounts_are_refused(raw):
     with pytest.raises(ValueError):
-        services.parse_amount(raw)
+        finance_csv.parse_amount(raw)
 
 
 def test_the_import_page_lists_every_problem(world, client_as):

@@ -7,16 +7,16 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from budget import services
+from budget import forecast, money, spending
 from budget.models import SpendingEntry
 
 
 def _figures(world):
-    return services.budget_figures([world.initiative])[0]
+    return forecast.budget_figures([world.initiative])[0]
 
 
 def _spend(world, month, amount, kind="spent"):
-    return services.enter_spending(line=world.budget_line, month=date(2026, month, 1), kind=kind,
+    return spending.enter_spending(line=world.budget_line, month=date(2026, month, 1), kind=kind,
                                    amount=Decimal(amount), by=world.users["coordinator"])
 
 
@@ -66,14 +66,14 @@ def test_entering_a_month_again_replaces_it(world):
 
 def test_imported_and_entered_spending_add_up(world):
     _spend(world, 5, "1000")
-    services.import_finance_csv(initiative=world.initiative, filename="x.csv", by=world.users["coordinator"],
+    spending.import_finance_csv(initiative=world.initiative, filename="x.csv", by=world.users["coordinator"],
                                 data=b"date;account;amount;text\n2026-05-20;3510-4201;250,50;x\n")
     assert _figures(world).spent == Decimal("1250.50")
 
 
 def test_amounts_are_never_floats(world):
     with pytest.raises(TypeError):
-        services.enter_spending(line=world.budget_line, month=date(2026, 5, 1), kind="spent", amount=1000.0,
+        spending.enter_spending(line=world.budget_line, month=date(2026, 5, 1), kind="spent", amount=1000.0,
                                 by=world.users["coordinator"])
 
 
@@ -83,9 +83,9 @@ def test_a_month_outside_the_period_is_refused(world):
 
 
 def test_thousands_round_half_up_as_in_the_note():
-    assert services.thousands(Decimal("424500")) == 425
-    assert services.thousands(Decimal("724500")) == 725
-    assert services.thousands(Decimal("424499.99")) == 424
+    assert money.thousands(Decimal("424500")) == 425
+    assert money.thousands(Decimal("724500")) == 725
+    assert money.thousands(Decimal("424499.99")) == 424
 
 
 def test_the_page_warns_when_the_forecast_passes_the_budget(world, client_as):
@@ -140,7 +140,7 @@ def test_the_project_page_reads_the_budget_in_three_queries_whatever_its_size(wo
             line = BudgetLine.objects.create(initiative=initiative, text="Løn", committee="BIU", account="35.10",
                                              finance_account=account, year=2026, amount=Decimal("500000"))
             for month in range(1, 12):
-                services.enter_spending(line=line, month=date(2026, month, 1), kind="spent", amount=Decimal("1000"),
+                spending.enter_spending(line=line, month=date(2026, month, 1), kind="spent", amount=Decimal("1000"),
                                         by=world.users["coordinator"])
     for month in range(6, 12):
         _spend(world, month, "100000")

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from brobygger import indicators
 from brobygger.disclosure import HIDDEN
-from budget import services
+from budget import goals
 from budget.models import GoalIndicator
 
 
@@ -34,7 +34,7 @@ def _goal(world, key, target=100):
 
 def test_an_indicator_is_computed_for_the_project_and_period_against_its_target(world, fake_indicators):
     _goal(world, "fake_people", 120)
-    [progress] = services.goal_progress(world.initiative, hide_small=False)
+    [progress] = goals.goal_progress(world.initiative, hide_small=False)
     assert fake_indicators == [(world.project, date(2026, 5, 1), date(2026, 12, 31))]
     assert progress["value"] == 42 and progress["target"] == 120 and progress["percent"] == 35
     assert not progress["reached"]
@@ -42,7 +42,7 @@ def test_an_indicator_is_computed_for_the_project_and_period_against_its_target(
 
 def test_an_unknown_indicator_is_not_available_and_nothing_breaks(world, client_as):
     _goal(world, "app_not_installed_yet")
-    [progress] = services.goal_progress(world.initiative, hide_small=False)
+    [progress] = goals.goal_progress(world.initiative, hide_small=False)
     assert progress["available"] is False and progress["value"] is None
     response = client_as("coordinator").get(reverse("initiative_detail", args=[world.project.slug, 1]))
     assert response.status_code == 200
@@ -61,7 +61,7 @@ def test_small_counts_are_hidden_beyond_the_project(world, fake_indicators, clie
 def test_courses_registered_counts_live_from_courses(world):
     _goal(world, "courses_registered", 4)
     # The test world's two courses started in January and February 2026, before the period.
-    assert services.goal_progress(world.initiative, hide_small=False)[0]["value"] == 0
+    assert goals.goal_progress(world.initiative, hide_small=False)[0]["value"] == 0
     assert indicators.compute("courses_registered", world.project, date(2026, 1, 1), date(2026, 12, 31)) == 2
 
 
@@ -94,7 +94,7 @@ def test_counts_of_meetings_held_are_not_hidden(world, monkeypatch):
     monkeypatch.setitem(indicators._INDICATORS, "network_meetings_held",
                         indicators.Indicator("network_meetings_held", "Meetings", lambda *a: 2, counts_people=False))
     _goal(world, "network_meetings_held", 3)
-    [progress] = services.goal_progress(world.initiative, hide_small=True)
+    [progress] = goals.goal_progress(world.initiative, hide_small=True)
     assert progress["value"] == 2 and progress["percent"] == 67
 
 
@@ -128,3 +128,50 @@ def test_a_share_made_of_a_small_group_is_hidden_beyond_the_project(world, monke
     assert "85" not in analyst.content.decode()
     coordinator = client_as("coordinator").get(reverse("budget_project", args=[world.project.slug]))
     assert coordinator.context["initiatives"][0]["goals"][0]["value"] == 85.0
+
+
+@pytest.mark.parametrize(("started_before", "analyst_sees"), [(1, HIDDEN), (3, 6)])
+def test_courses_registered_beside_citizens_reached_of_the_same_period(world, client_as, monkeypatch,
+                                                                      started_before, analyst_sees):
+    """May-December 2026: 6 courses started (the goal), and the cost table's citizens reached are those
+    6 and the ones started before May and still open (the world's two, and `started_before` more).
+    With 3 reached who started before, reached 9 less registered 6 gives those 3 away: a reader
+    outside sees the goal hidden on every page and in the committee's PDF. With 5 the goal shows."""
+    from budget import views
+    from courses import services as courses
+
+    by = world.users["coordinator"]
+    for n in range(started_before):
+        courses.register_course(project=world.project, organisation=world.org_a, by=by, start_date=date(2026, 3, 2 + n))
+    for month in (5, 6, 7, 8, 9, 11):
+        courses.register_course(project=world.project, organisation=world.org_a, by=by, start_date=date(2026, month, 4))
+    _goal(world, "courses_registered", 20)
+    may_dec = (date(2026, 5, 1), date(2026, 12, 31))
+    url = reverse("budget_project", args=[world.project.slug])
+
+    coordinator = client_as("coordinator").get(url)
+    assert coordinator.context["initiatives"][0]["goals"][0]["value"] == 6  # the project's staff: exact
+    reached = [c.count for r in coordinator.context["costs"].rows if (r.start, r.end) == may_dec
+               for c in r.cells if c.family == "reached"]
+    assert reached == [6 + 2 + started_before] * 2  # the initiative, and all initiatives together
+
+    analyst = client_as("analyst").get(url)
+    [goal] = analyst.context["initiatives"][0]["goals"]
+    assert goal["value"] == analyst_sees
+    assert {c.count for r in analyst.context["costs"].rows for c in r.cells if c.family == "reached"} == {
+        6 + 2 + started_before}  # the cost table stays as it is
+    if analyst_sees is HIDDEN:
+        assert goal["percent"] is None
+        assert "30 %" not in analyst.content.decode()  # 6 of the target 20, which the coordinator sees
+    detail = client_as("analyst").get(reverse("initiative_detail", args=[world.project.slug, 1]))
+    assert detail.context["goals"][0]["value"] == analyst_sees
+
+    rendered = {}
+    real = views.render_to_string
+    monkeypatch.setattr(views, "render_to_string", lambda t, c, **kw: rendered.update(c) or real(t, c, **kw))
+    # The committee reads from outside, even when the coordinator prints it.
+    assert client_as("coordinator").get(reverse("committee_status", args=[world.project.slug, 1])).status_code == 200
+    assert rendered["items"][0]["goals"][0]["value"] == analyst_sees
+
+    for caseworker in ("caseworker_a", "caseworker_b"):  # the goals table is not theirs to see at all
+        assert client_as(caseworker).get(url).status_code == 404

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from brobygger import sections
-from budget import services
+from budget import meeting
 from budget.models import Flag, MeetingHeld
 from courses import services as courses
 
@@ -29,14 +29,14 @@ def _page(client, world, **query):
 
 def test_since_is_a_week_ago_without_an_earlier_meeting(world):
     today = timezone.localdate()
-    assert services.meeting_since(world.project, today=today) == today - timedelta(days=7)
+    assert meeting.meeting_since(world.project, today=today) == today - timedelta(days=7)
 
 
 def test_since_is_the_last_meeting_held(world, client_as):
     today = timezone.localdate()
     MeetingHeld.objects.create(project=world.project, held_on=today - timedelta(days=3))
     MeetingHeld.objects.create(project=world.project, held_on=today)  # today's does not count yet
-    assert services.meeting_since(world.project, today=today) == today - timedelta(days=3)
+    assert meeting.meeting_since(world.project, today=today) == today - timedelta(days=3)
     assert _page(client_as("coordinator"), world).context["since"] == today - timedelta(days=3)
 
 
@@ -96,7 +96,7 @@ def test_the_coordinator_flags_a_point_with_a_course(world, client_as):
 
 
 def test_a_flag_on_a_course_is_hidden_from_those_who_may_not_see_the_course(world, client_as):
-    services.raise_flag(project=world.project, text="Tal om forløbet", course=world.course_a,
+    meeting.raise_flag(project=world.project, text="Tal om forløbet", course=world.course_a,
                         by=world.users["coordinator"], on=timezone.localdate())
     assert "Tal om forløbet" in _page(client_as("caseworker_a"), world).content.decode()
     assert "Tal om forløbet" not in _page(client_as("caseworker_b"), world).content.decode()
@@ -115,7 +115,7 @@ def test_a_done_flag_leaves_the_list_after_the_next_meeting(world, client_as):
     assert flag.done_on == timezone.localdate()
     later = timezone.localdate() + timedelta(days=8)
     MeetingHeld.objects.create(project=world.project, held_on=timezone.localdate() + timedelta(days=1))
-    assert services.meeting_since(world.project, today=later) > flag.done_on
+    assert meeting.meeting_since(world.project, today=later) > flag.done_on
 
 
 def test_a_flag_on_an_unknown_course_is_refused(world, client_as):

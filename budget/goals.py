@@ -1,0 +1,126 @@
+"""Goals: an initiative's indicators computed live against their targets, with small numbers hidden
+from readers outside the project (brobygger.disclosure)."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import prefetch_related_objects
+from django.utils.translation import gettext_lazy
+
+from brobygger import indicators, rounding
+from brobygger.disclosure import HIDDEN, protect
+
+from .models import GoalIndicator, Initiative
+
+# The goal that counts courses started in its period: each of them is a citizen reached (budget.costs)
+# in every period that holds the goal's.
+COURSES_REGISTERED = "courses_registered"
+
+# Names for indicators other apps register, so a goal reads well even while their app is absent.
+KNOWN_LABELS = {
+    "anonymous_people": gettext_lazy("People using the anonymous service (unique card codes)"),
+    "anonymous_contacts": gettext_lazy("Anonymous contacts"),
+    "business_courses_held": gettext_lazy("Business courses held"),
+    "business_course_attendance": gettext_lazy("Attendance at business courses"),
+    "learning_completions": gettext_lazy("Learning modules completed"),
+    "self_rated_change": gettext_lazy("Participants' self-rated change in knowledge"),
+    "network_meetings_held": gettext_lazy("Network meetings held"),
+    "who5_response_rate": gettext_lazy("WHO-5 response rate"),
+    "who5_paired_change": gettext_lazy("WHO-5 paired change"),
+}
+
+
+def goal_progress(initiative: Initiative, *, hide_small: bool, beside=None) -> list[dict]:
+    """Each indicator of the initiative, computed live, against its target (see goals_progress)."""
+    return goals_progress([initiative], hide_small=hide_small, beside=beside)[0]
+
+
+def goals_progress(initiatives, *, hide_small: bool, beside=None) -> list[list[dict]]:
+    """Per initiative, each of its indicators computed live against its target.
+
+    An indicator whose app is not installed is "not available", never an error. Beyond the
+    project (hide_small) the rule of brobygger.disclosure holds across every goal given: a count
+    of 1-4 people (or a share or mean made of so few) is hidden with its percentage of the
+    target, and so is every other goal's count of the same indicator over a period that overlaps
+    it, so the hidden one cannot be worked out as the difference of two periods.
+
+    `beside` is the project's cost table (budget.costs.CostTable) that a reader outside sees too:
+    its citizens reached hold the courses registered of a goal whose period is within theirs, and
+    the difference (reached, started before the goal's period or after it) must not be 1-4
+    people either (`_hide_beside_reached`).
+    """
+    result = []
+    prefetch_related_objects(initiatives, "indicators")  # one query for the goals of every initiative
+    for initiative in initiatives:
+        rows = []
+        for goal in initiative.indicators.all():
+            registered = indicators.get(goal.key)
+            value = indicators.compute(goal.key, initiative.project, goal.period_start, goal.period_end)
+            shown = (indicators.disclosed(goal.key, initiative.project, goal.period_start, goal.period_end, value)
+                     if hide_small else value)
+            rows.append({
+                "goal": goal,
+                "label": registered.label if registered else KNOWN_LABELS.get(goal.key, goal.key),
+                "unit": registered.unit if registered else "",
+                "available": registered is not None,
+                "value": shown,
+                "exact": value,
+                "target": int(goal.target) if goal.target == goal.target.to_integral() else goal.target,
+                "caveat": indicators.caveat(goal.key, initiative.project, goal.period_start, goal.period_end),
+            })
+        result.append(rows)
+    if hide_small:
+        if beside is not None:
+            _hide_beside_reached([row for rows in result for row in rows], beside)
+        _hide_overlapping([row for rows in result for row in rows])
+    for row in (row for rows in result for row in rows):
+        value, target = row.pop("exact"), row["goal"].target
+        percent = None
+        if row["value"] is not HIDDEN and isinstance(value, int | float | Decimal) and target:
+            percent = rounding.percent(Decimal(str(value)), target, 0)
+        row.update(percent=percent, hidden=row["value"] is HIDDEN, bar=min(percent, 100) if percent is not None else 0,
+                   reached=percent is not None and percent >= 100)
+    return result
+
+
+def _hide_beside_reached(rows: list[dict], costs) -> None:
+    """Complementary suppression (brobygger.disclosure.protect) between each goal of courses registered
+    and the citizens reached of every period of the cost table that holds the goal's period: the
+    courses registered are a part of those reached, and the rest is a group no page shows but anyone
+    can work out. When it is 1-4 people, the goal's count is hidden (the cost table stays as it is,
+    the same on every page and PDF)."""
+    for row in rows:
+        goal, value = row["goal"], row["exact"]
+        if goal.key != COURSES_REGISTERED or row["value"] is HIDDEN or not isinstance(value, int):
+            continue
+        for (start, end), reached in costs.reached.items():
+            if not (start <= goal.period_start and goal.period_end <= end):
+                continue
+            shown_reached = (start, end) not in costs.reached_hidden
+            values = {"goal": value, "rest": reached - value, "reached": reached}
+            hidden = protect(values, [(["goal", "rest"], "reached")], implicit={"rest"},
+                             also=() if shown_reached else {"reached"})
+            if "goal" in hidden:
+                row["value"] = HIDDEN
+                break
+
+
+def _hide_overlapping(rows: list[dict]) -> None:
+    """Hide every count whose period overlaps a hidden one's of the same indicator. Then no shown
+    goal covers a day of the hidden one's period, so no sum or difference of shown goals gives it,
+    nor a hidden goal that covers it."""
+    hidden = [r["goal"] for r in rows if r["value"] is HIDDEN]
+    for other in rows:
+        o = other["goal"]
+        if other["value"] and any(o.key == g.key and o.period_start <= g.period_end and g.period_start <= o.period_end
+                                  for g in hidden):
+            other["value"] = HIDDEN
+
+
+def add_indicator(*, initiative: Initiative, key: str, target: Decimal, period_start: date, period_end: date,
+                  note: str = "") -> GoalIndicator:
+    goal = GoalIndicator(initiative=initiative, key=key, target=target, period_start=period_start,
+                         period_end=period_end, note=note)
+    goal.full_clean()
+    goal.save()
+    return goal
