@@ -34,7 +34,7 @@ from courses.models import InterventionRecord, Referral
 from outcomes.categories import INDICATOR_FIELDS
 from outcomes.models import Measurement
 from wellbeing.models import SIGNIFICANT_CHANGE, Who5Response
-from wellbeing.rounds import ANSWER_ORDER, GRACE_DAYS, due_on, round_of
+from wellbeing.rounds import ANSWER_ORDER, due_on, overdue_from, round_of
 
 from .models import RetainedCount
 
@@ -170,7 +170,7 @@ def _who5_indicators(rows, project_id, start: date, last_due: date, interval: in
     """Rows for the budget's WHO-5 indicators (wellbeing.indicators), which count per period end:
 
     * response rate: follow-up k is the one a period ending on `until` counts from the day it
-      counts as due (its date if answered, else when its grace period has passed) until the
+      counts as due (its date if answered, else the day its grace is over: wellbeing.rounds.overdue_from) until the
       next one does; the period must start by its due date. Category: answered, missed, or
       missed_prev (missed, due in the month before the row's month).
     * paired change: answer j (j >= 2) is the course's latest from its date until the next
@@ -180,7 +180,7 @@ def _who5_indicators(rows, project_id, start: date, last_due: date, interval: in
     counts_from = []
     k = 1
     while (day := due_on(start, k, interval)) <= last_due:
-        counts_from.append((k, day, day if k in done else day + timedelta(days=GRACE_DAYS)))
+        counts_from.append((k, day, day if k in done else overdue_from(day)))
         k += 1
     for i, (k, due, since) in enumerate(counts_from):
         until = first_of_month(counts_from[i + 1][2]) if i + 1 < len(counts_from) else None
