@@ -31,8 +31,16 @@ KNOWN_LABELS = {
 
 
 def goal_progress(initiative: Initiative, *, hide_small: bool, beside=None) -> list[dict]:
-    """Each indicator of the initiative, computed live, against its target (see goals_progress)."""
-    return goals_progress([initiative], hide_small=hide_small, beside=beside)[0]
+    """Each indicator of the initiative, computed live, against its target (see goals_progress).
+
+    For a reader outside, worked out over every initiative of the project, as on the budget page, so
+    a goal hidden there because another initiative's goal overlaps it is hidden here too.
+    """
+    if not hide_small:
+        return goals_progress([initiative], hide_small=False)[0]
+    everyone = list(initiative.project.initiatives.all())
+    progress = goals_progress(everyone, hide_small=True, beside=beside)
+    return progress[[i.pk for i in everyone].index(initiative.pk)]
 
 
 def goals_progress(initiatives, *, hide_small: bool, beside=None) -> list[list[dict]]:

@@ -211,7 +211,10 @@ def status_document(request, project, number=None):
         cost = cost.for_initiative(number)
     items = []
     # The committee reads from outside the project: always the hidden figures (brobygger.disclosure).
-    progress = goals.goals_progress([f.initiative for f in figures], hide_small=True, beside=cost)
+    # Over every initiative too, so a goal hidden in the project's PDF is hidden in its initiative's.
+    progress = [g for f, g in zip(everything, goals.goals_progress([f.initiative for f in everything], hide_small=True,
+                                                                   beside=cost), strict=True)
+                if number is None or f.initiative.number == number]
     for f, g in zip(figures, progress, strict=True):
         chart, _totals = _chart(f, _("Money over the months, cumulative, 1,000 DKK")) if number else ("", None)
         items.append({"figures": f, "goals": g, "chart": chart})

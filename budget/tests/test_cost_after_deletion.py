@@ -114,3 +114,24 @@ def test_erasing_a_course_leaves_the_cost_per_outcome_unchanged(esbjerg_costs, c
     assert not Course.objects.filter(pk=course.pk).exists()
 
     assert _tables(project) == before
+
+
+def test_a_period_that_cuts_a_month_of_deleted_figures_says_so(world, client_as):
+    """Deleted courses are kept by month: an initiative from 15 May counts May's for the whole month."""
+    by = world.users["coordinator"]
+    cut = Initiative.objects.create(project=world.project, number=2, name="Fra midt i maj", start_date=date(2026, 5, 15),
+                                    end_date=date(2026, 12, 31))
+    line = BudgetLine.objects.create(initiative=cut, text="Løn", committee="SOC", account="32.10",
+                                     finance_account="3210-1", year=2026, amount=Decimal("100000"))
+    spending.enter_spending(line=line, month=date(2026, 6, 1), kind="spent", amount=Decimal("20000"), by=by)
+    course = courses.register_course(project=world.project, organisation=world.org_a, by=by, start_date=date(2026, 5, 4),
+                                     age_at_start=30)
+    assert _tables(world.project)[0].caveat == ""  # nothing deleted yet
+    client_as("coordinator").post(reverse("rights_erase", args=[course.code]), {"confirm": course.code})
+
+    table = _tables(world.project)[0]
+    assert table.caveat == ("Forløb, der er slettet efter reglerne om opbevaring eller på borgerens anmodning, gemmes "
+                            "som anonyme tal pr. måned, og maj–dec 2026 begynder eller slutter inde i sådan en måned: "
+                            "deres tal i den tælles for hele måneden.")
+    assert table.for_initiative(1).caveat == ""  # May-December: whole months
+    assert table.for_initiative(2).caveat == table.caveat

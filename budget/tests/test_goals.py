@@ -175,3 +175,32 @@ def test_courses_registered_beside_citizens_reached_of_the_same_period(world, cl
 
     for caseworker in ("caseworker_a", "caseworker_b"):  # the goals table is not theirs to see at all
         assert client_as(caseworker).get(url).status_code == 404
+
+
+def test_a_goal_hidden_for_another_initiatives_goal_is_hidden_on_its_own_page_and_pdf(world, monkeypatch, client_as):
+    """Initiative 1 counts contacts May-December (40), initiative 2 in December (3, hidden). The budget
+    page hides the 40 too (else 40 less a November count would give December away); so must the
+    initiative's own page and its own PDF, which show initiative 1's goals only."""
+    from budget import views
+    from budget.models import Initiative
+
+    by_period = {(date(2026, 5, 1), date(2026, 12, 31)): 40, (date(2026, 12, 1), date(2026, 12, 31)): 3}
+    monkeypatch.setitem(indicators._INDICATORS, "fake_contacts",
+                        indicators.Indicator("fake_contacts", "Contacts", lambda p, s, e: by_period[(s, e)]))
+    second = Initiative.objects.create(project=world.project, number=2, name="Kurser", start_date=date(2026, 5, 1),
+                                       end_date=date(2026, 12, 31))
+    for initiative, (start, end) in zip((world.initiative, second), by_period, strict=True):
+        GoalIndicator.objects.create(initiative=initiative, key="fake_contacts", target=Decimal(50),
+                                     period_start=start, period_end=end)
+    analyst = client_as("analyst")
+    page = analyst.get(reverse("budget_project", args=[world.project.slug]))
+    assert [[g["value"] for g in i["goals"]] for i in page.context["initiatives"]] == [[HIDDEN], [HIDDEN]]
+    assert analyst.get(reverse("initiative_detail", args=[world.project.slug, 1])).context["goals"][0]["value"] is HIDDEN
+    rendered = {}
+    real = views.render_to_string
+    monkeypatch.setattr(views, "render_to_string", lambda t, c, **kw: rendered.update(c) or real(t, c, **kw))
+    assert analyst.get(reverse("committee_status", args=[world.project.slug, 1])).status_code == 200
+    assert [g["value"] for g in rendered["items"][0]["goals"]] == [HIDDEN]
+    # The project's staff see both exact on the initiative's page.
+    coordinator = client_as("coordinator").get(reverse("initiative_detail", args=[world.project.slug, 1]))
+    assert coordinator.context["goals"][0]["value"] == 40
