@@ -9,7 +9,16 @@ from django.utils.translation import gettext_lazy as _
 
 from brobygger.text import clean_control_characters
 
-from .models import ANSWER_MAX, ITEM_COUNT, Who5Invitation, Who5Language, Who5Response, hash_token, is_token_shaped
+from .models import (
+    ANSWER_MAX,
+    ITEM_COUNT,
+    Who5Invitation,
+    Who5Language,
+    Who5Response,
+    hash_token,
+    is_token_shaped,
+    who5_score,
+)
 from .wording import ensure_official_wording
 
 INVITATION_DAYS = 14
@@ -124,3 +133,29 @@ def withdraw_invitation(*, invitation: Who5Invitation, now: datetime | None = No
     """Stop an unused link from working (a card was lost, or given to the wrong person)."""
     now = now or timezone.now()
     Who5Invitation.objects.open(now).filter(pk=invitation.pk).update(expires_at=now)
+
+
+# -- many at once: the import (exchange) stores answers given outside Brobygger with these ---------
+BATCH = 2000
+
+
+def _items(answers) -> dict:
+    return {f"item{i + 1}": a for i, a in enumerate(answers)}
+
+
+def add_imported_answers(*, rows: list[tuple[int, date, list[int]]], by=None) -> int:
+    """Answers given outside Brobygger, many at once: (course id, date, the five answers 0-5), checked
+    by the caller (the database refuses an answer outside 0-5); how many."""
+    Who5Response.objects.bulk_create([
+        Who5Response(course_id=course_id, answered_on=day, mode=Who5Response.Mode.IMPORTED, recorded_by=by,
+                     score=who5_score(answers), **_items(answers))  # bulk_create runs no save(): the score here
+        for course_id, day, answers in rows], batch_size=BATCH)
+    return len(rows)
+
+
+def change_imported_answers(*, changes: dict[int, list[int]]) -> int:
+    """New answers for stored ones (an import that corrects them): answer id -> the five answers; how many."""
+    Who5Response.objects.bulk_update(
+        [Who5Response(pk=pk, score=who5_score(answers), **_items(answers)) for pk, answers in changes.items()],
+        [*_items([0] * ITEM_COUNT), "score"], batch_size=BATCH)
+    return len(changes)
