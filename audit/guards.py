@@ -1,9 +1,19 @@
 # ruff: noqa: S608  (trigger DDL built from constant table names and the database's own column names)
 """Database triggers: the audit tables refuse changes, and the course tables write their history.
 
-Per vendor: PostgreSQL (production) and SQLite (demo and tests). `install` is idempotent; it
-runs in the audit migrations and again after every `migrate` (post_migrate), because SQLite
-drops a table's triggers when Django rebuilds the table to alter it.
+Per vendor: PostgreSQL (production) and SQLite (demo and tests). `install` is idempotent.
+
+When they are installed differs, because migrations meet them differently:
+- PostgreSQL keeps them while migrations run (the audit migration installs them, post_migrate
+  refreshes them): a deploy migrates while the old app still writes, and a data migration's
+  changes belong in the history too.
+- SQLite cannot migrate with them in place. To alter a table Django rebuilds it (create new__x,
+  copy, drop x, rename new__x to x), and SQLite refuses the rename while another table's trigger
+  names x (the course parts' triggers read courses_course, every history trigger writes
+  audit_changerecord); it refuses ALTER TABLE DROP COLUMN for a column a trigger names, and the
+  UPDATE triggers name every column. So pre_migrate drops them all and post_migrate installs them
+  for the schema the migrations left (audit/apps.py); the audit migration leaves SQLite to
+  post_migrate. Changes that data migrations make on SQLite are not in the history.
 """
 
 # The database refuses to delete audit entries younger than this.
@@ -82,6 +92,10 @@ BEGIN
 END
 $$;
 """
+
+
+PG_FUNCTIONS = ("audit_refuse_change", "audit_record_change", "audit_record_course_inserts",
+                "audit_record_course_part_inserts")
 
 
 def _tables(connection):
@@ -183,11 +197,14 @@ def uninstall(connection):
         if connection.vendor == "postgresql":
             existing = _tables(connection)
             for table in GUARDED_TABLES:
-                cursor.execute(f'DROP TRIGGER IF EXISTS {table}_append_only ON "{table}"')
+                if table in existing:
+                    cursor.execute(f'DROP TRIGGER IF EXISTS {table}_append_only ON "{table}"')
             for table in HISTORY_TABLES:
                 if table in existing:
                     cursor.execute(f'DROP TRIGGER IF EXISTS {table}_history ON "{table}"')
                     cursor.execute(f'DROP TRIGGER IF EXISTS {table}_history_insert ON "{table}"')
+            for function in PG_FUNCTIONS:
+                cursor.execute(f"DROP FUNCTION IF EXISTS {function}()")
         elif connection.vendor == "sqlite":
             for table in GUARDED_TABLES:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {table}_no_update")

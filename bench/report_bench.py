@@ -48,7 +48,7 @@ def bench_report(slug):
     import json
 
     from projects.models import Project
-    from reports.services import project_report
+    from reports.selectors import project_report
 
     project = Project.objects.get(slug=slug)
     courses = project.courses.count()

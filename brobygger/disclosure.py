@@ -21,7 +21,7 @@ the least value the reader knows they have (1 for a hidden cell, 0 for an implic
 two hidden cells that add up to 2 are both 1.
 
 Means over fewer than 5 people are hidden (`mean_or_hidden`); the WHO-5 means keep the
-method's own rule of 10 respondents (reports.services). Counts of events (meetings held,
+method's own rule of 10 respondents (reports.selectors). Counts of events (meetings held,
 courses held) are not people: callers do not pass them here.
 """
 

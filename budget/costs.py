@@ -10,10 +10,15 @@ The definitions (docs/budget.md, "Cost per outcome"):
   not ended before its start). A citizen is counted once per period, however many contacts.
 - Compared: of those, the courses with two or more exit-indicator measurements by the period's
   end whose latest measurement up to the end falls in the period (outcomes.selectors).
-- Better housing or income: of the compared, those whose housing or main income is in a better
-  category at the latest measurement than at the first (the order in outcomes.categories).
-- WHO-5 up 10 or more: of those reached, the courses with two or more WHO-5 answers by the end
-  whose latest answer falls in the period, 10 points or more above the first (wellbeing).
+- Better housing, better income: of the compared, those whose housing (main income) is in a
+  better category at the latest measurement than at the first (the order in outcomes.categories).
+  Two figures, as the report's tables: what retention keeps of a deleted course holds one
+  indicator a row, never a person's housing and income together.
+- WHO-5 up 10 or more: the courses with two or more WHO-5 answers by the end whose latest answer
+  falls in the period, 10 points or more above the first (wellbeing; the budget goal's "risen").
+
+Every count adds what deleted courses left (rights.retained), as the report does, so a figure for
+a period of whole months is the same before and after a retention run or an erasure.
 
 Brobygger does not record which initiative a course belongs to, so every initiative of a
 project is set against the same courses: its own money divided by the project's outcomes.
@@ -39,23 +44,29 @@ from brobygger import rounding
 from brobygger.disclosure import HIDDEN, protect
 from courses.models import Course, open_between
 from outcomes.selectors import compared_by_period
+from rights.retained import retained_outcomes
 from wellbeing.indicators import risen_by_period
 
 from .forecast import InitiativeFigures
 from .money import ZERO, first_of_month, period_label
 
-REACHED, COMPARED, BETTER, WHO5_RISEN = "reached", "compared", "better", "who5_risen"
-FAMILIES = (REACHED, COMPARED, BETTER, WHO5_RISEN)
+REACHED, COMPARED, WHO5_RISEN = "reached", "compared", "who5_risen"
+BETTER_HOUSING, BETTER_INCOME = "better_housing", "better_income"
+# The exit indicators whose move to a better category has a cost (outcomes.categories' fields).
+BETTER = {BETTER_HOUSING: "housing", BETTER_INCOME: "income"}
+FAMILIES = (REACHED, COMPARED, BETTER_HOUSING, BETTER_INCOME, WHO5_RISEN)
 LABELS = {
     REACHED: gettext_lazy("Citizens reached"),
     COMPARED: gettext_lazy("Courses with two measurements"),
-    BETTER: gettext_lazy("Moved to better housing or income"),
+    BETTER_HOUSING: gettext_lazy("Moved to better housing"),
+    BETTER_INCOME: gettext_lazy("Moved to better income"),
     WHO5_RISEN: gettext_lazy("WHO-5 up 10 points or more"),
 }
 PER = {
     REACHED: gettext_lazy("Per citizen reached"),
     COMPARED: gettext_lazy("Per course with two measurements"),
-    BETTER: gettext_lazy("Per citizen with better housing or income"),
+    BETTER_HOUSING: gettext_lazy("Per citizen with better housing"),
+    BETTER_INCOME: gettext_lazy("Per citizen with better income"),
     WHO5_RISEN: gettext_lazy("Per WHO-5 rise of 10 points or more"),
 }
 # Below this many, the page says in words how much one person more or fewer would move the cost.
@@ -71,23 +82,35 @@ def periods_of(start: date, end: date) -> list[Period]:
 
 
 def outcome_counts(project, periods: list[Period]) -> dict[Period, dict[str, int]]:
-    """{period: {family: count}} for the project's courses. Three queries (one per figure family),
+    """{period: {family: count}} for the project's courses, those still here and what deleted ones
+    left (rights.retained). Four queries (one per figure family, one for the deleted courses),
     however many courses and periods."""
+    return counts_and_months(project, periods)[0]
+
+
+def counts_and_months(project, periods: list[Period]) -> tuple[dict[Period, dict[str, int]], set[Period]]:
+    """outcome_counts, and the periods that cut a month holding deleted courses' figures (kept by
+    month, so counted for the whole month: not exact)."""
     periods = list(dict.fromkeys(periods))
     if not periods:
-        return {}
+        return {}, set()
     courses = Course.objects.filter(project=project)
     reached = courses.aggregate(**{
         f"p{n}": Count("pk", filter=open_between(start, end))
         for n, (start, end) in enumerate(periods)
     })
-    compared = compared_by_period(courses, periods)
+    fields = tuple(BETTER.values())
+    compared = compared_by_period(courses, periods, better=fields)
     risen = risen_by_period(courses, periods)
-    return {
-        period: {REACHED: reached[f"p{n}"], COMPARED: compared[n]["compared"], BETTER: compared[n]["better"],
-                 WHO5_RISEN: risen[n]}
+    kept = retained_outcomes(project, periods, better=fields)
+    counts = {
+        period: {REACHED: reached[f"p{n}"] + kept[n]["reached"],
+                 COMPARED: compared[n]["compared"] + kept[n]["compared"],
+                 **{family: compared[n]["better"][f] + kept[n]["better"][f] for family, f in BETTER.items()},
+                 WHO5_RISEN: risen[n] + kept[n]["who5_risen"]}
         for n, period in enumerate(periods)
     }
+    return counts, {period for n, period in enumerate(periods) if not kept[n]["whole_months"]}
 
 
 def hidden_counts(counts: dict[Period, dict[str, int]]) -> set[tuple[Period, str]]:
@@ -104,14 +127,16 @@ def hidden_counts(counts: dict[Period, dict[str, int]]) -> set[tuple[Period, str
         for period, c in counts.items():
             values = {**{(period, f): c[f] for f in FAMILIES},
                       (period, "not_compared"): c[REACHED] - c[COMPARED],
-                      (period, "not_better"): c[COMPARED] - c[BETTER],
+                      **{(period, f"not_{f}"): c[COMPARED] - c[f] for f in BETTER},
                       (period, "not_risen"): c[REACHED] - c[WHO5_RISEN]}
             relations = [
                 ([(period, COMPARED), (period, "not_compared")], (period, REACHED)),
-                ([(period, BETTER), (period, "not_better")], (period, COMPARED)),
+                *[([(period, f), (period, f"not_{f}")], (period, COMPARED)) for f in BETTER],
+                # A WHO-5 rise is almost always a citizen reached in the period (not when the answer came
+                # after the course ended): the rest is protected as if it were one of them.
                 ([(period, WHO5_RISEN), (period, "not_risen")], (period, REACHED)),
             ]
-            implicit = [(period, "not_compared"), (period, "not_better"), (period, "not_risen")]
+            implicit = [(period, "not_compared"), *[(period, f"not_{f}") for f in BETTER], (period, "not_risen")]
             also = {k for k in before if k[0] == period}
             protected |= protect(values, relations, implicit=implicit, also=also) - overlapping
         # A protected count must not be the difference of two shown ones over overlapping periods
@@ -182,6 +207,12 @@ class CostTable:
     rows: list[Row]  # per initiative with a budget its periods, then all initiatives together's
     notes: list[tuple[Period, str]]  # the uncertainty in words, once per small count and period
     hidden: bool  # some figure is hidden (a reader outside the project)
+    # Periods that start or end inside a month holding deleted courses' figures (kept by month).
+    cut_months: set[Period] = field(default_factory=set)
+    # Citizens reached per period, exact, for the goals shown beside the table (budget.goals), and the
+    # periods whose count of them a reader outside does not see. Never shown as such.
+    reached: dict[Period, int] = field(default_factory=dict, repr=False)
+    reached_hidden: set[Period] = field(default_factory=set, repr=False)
 
     headers = property(lambda self: [PER[family] for family in FAMILIES])
 
@@ -203,7 +234,18 @@ class CostTable:
         """One initiative's rows (its committee PDF), with the notes and hiding of the whole table."""
         rows = [r for r in self.rows if r.initiative is not None and r.initiative.number == number]
         periods = {(r.start, r.end) for r in rows}
-        return CostTable(rows, [(p, words) for p, words in self.notes if p in periods], self.hidden)
+        # The goals beside it are set against every period's reached, as in the project's document.
+        return CostTable(rows, [(p, words) for p, words in self.notes if p in periods], self.hidden,
+                         self.cut_months & periods, self.reached, self.reached_hidden)
+
+    @property
+    def caveat(self) -> str:
+        """Why some figure may not be exact, in words ("" when every figure is)."""
+        if not self.cut_months:
+            return ""
+        return _("Courses deleted under retention or erasure are kept as anonymous figures by month, and %(periods)s "
+                 "starts or ends inside such a month: their figures in it are counted for the whole month.") % {
+            "periods": ", ".join(period_label(*p).lower() for p in sorted(self.cut_months))}
 
 
 def _spent(figures: list[InitiativeFigures], start: date, end: date) -> Decimal:
@@ -231,7 +273,7 @@ def cost_per_outcome(project, figures: list[InitiativeFigures], *, hide_small: b
     per outcome; then all initiatives together. Empty when no initiative has a budget.
 
     `figures` are the project's initiatives' budget figures (forecast.budget_figures): the money
-    spent comes from them, no query of its own. The outcomes take three queries whatever the number
+    spent comes from them, no query of its own. The outcomes take four queries whatever the number
     of initiatives, periods or courses. `hide_small` for a reader outside the project: the hidden
     counts are worked out over every initiative's periods at once, so each document that shows a
     part of them (one initiative's PDF, the whole project's) hides the same ones.
@@ -241,7 +283,7 @@ def cost_per_outcome(project, figures: list[InitiativeFigures], *, hide_small: b
         return CostTable([], [], False)
     own = {f.initiative.pk: periods_of(f.initiative.start_date, f.initiative.end_date) for f in budgeted}
     overall = periods_of(min(f.initiative.start_date for f in budgeted), max(f.initiative.end_date for f in budgeted))
-    counts = outcome_counts(project, [p for ps in own.values() for p in ps] + overall)
+    counts, cut_months = counts_and_months(project, [p for ps in own.values() for p in ps] + overall)
     hidden = hidden_counts(counts) if hide_small else set()
     rows = [row for f in budgeted
             for row in _rows(str(f.initiative), f.initiative, [f], own[f.initiative.pk], counts, hidden, today)]
@@ -252,4 +294,5 @@ def cost_per_outcome(project, figures: list[InitiativeFigures], *, hide_small: b
             words = "" if ((start, end), family) in hidden else uncertainty(found[family])
             if words:
                 notes.append(((start, end), f"{LABELS[family]}, {period_label(start, end).lower()}: {words}"))
-    return CostTable(rows, notes, bool(hidden))
+    return CostTable(rows, notes, bool(hidden), cut_months, {period: found[REACHED] for period, found in counts.items()},
+                     {period for period, family in hidden if family == REACHED})

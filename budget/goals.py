@@ -8,9 +8,13 @@ from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy
 
 from brobygger import indicators, rounding
-from brobygger.disclosure import HIDDEN
+from brobygger.disclosure import HIDDEN, protect
 
 from .models import GoalIndicator, Initiative
+
+# The goal that counts courses started in its period: each of them is a citizen reached (budget.costs)
+# in every period that holds the goal's.
+COURSES_REGISTERED = "courses_registered"
 
 # Names for indicators other apps register, so a goal reads well even while their app is absent.
 KNOWN_LABELS = {
@@ -26,12 +30,20 @@ KNOWN_LABELS = {
 }
 
 
-def goal_progress(initiative: Initiative, *, hide_small: bool) -> list[dict]:
-    """Each indicator of the initiative, computed live, against its target (see goals_progress)."""
-    return goals_progress([initiative], hide_small=hide_small)[0]
+def goal_progress(initiative: Initiative, *, hide_small: bool, beside=None) -> list[dict]:
+    """Each indicator of the initiative, computed live, against its target (see goals_progress).
+
+    For a reader outside, worked out over every initiative of the project, as on the budget page, so
+    a goal hidden there because another initiative's goal overlaps it is hidden here too.
+    """
+    if not hide_small:
+        return goals_progress([initiative], hide_small=False)[0]
+    everyone = list(initiative.project.initiatives.all())
+    progress = goals_progress(everyone, hide_small=True, beside=beside)
+    return progress[[i.pk for i in everyone].index(initiative.pk)]
 
 
-def goals_progress(initiatives, *, hide_small: bool) -> list[list[dict]]:
+def goals_progress(initiatives, *, hide_small: bool, beside=None) -> list[list[dict]]:
     """Per initiative, each of its indicators computed live against its target.
 
     An indicator whose app is not installed is "not available", never an error. Beyond the
@@ -39,6 +51,11 @@ def goals_progress(initiatives, *, hide_small: bool) -> list[list[dict]]:
     of 1-4 people (or a share or mean made of so few) is hidden with its percentage of the
     target, and so is every other goal's count of the same indicator over a period that overlaps
     it, so the hidden one cannot be worked out as the difference of two periods.
+
+    `beside` is the project's cost table (budget.costs.CostTable) that a reader outside sees too:
+    its citizens reached hold the courses registered of a goal whose period is within theirs, and
+    the difference (reached, started before the goal's period or after it) must not be 1-4
+    people either (`_hide_beside_reached`).
     """
     result = []
     prefetch_related_objects(initiatives, "indicators")  # one query for the goals of every initiative
@@ -61,6 +78,8 @@ def goals_progress(initiatives, *, hide_small: bool) -> list[list[dict]]:
             })
         result.append(rows)
     if hide_small:
+        if beside is not None:
+            _hide_beside_reached([row for rows in result for row in rows], beside)
         _hide_overlapping([row for rows in result for row in rows])
     for row in (row for rows in result for row in rows):
         value, target = row.pop("exact"), row["goal"].target
@@ -70,6 +89,28 @@ def goals_progress(initiatives, *, hide_small: bool) -> list[list[dict]]:
         row.update(percent=percent, hidden=row["value"] is HIDDEN, bar=min(percent, 100) if percent is not None else 0,
                    reached=percent is not None and percent >= 100)
     return result
+
+
+def _hide_beside_reached(rows: list[dict], costs) -> None:
+    """Complementary suppression (brobygger.disclosure.protect) between each goal of courses registered
+    and the citizens reached of every period of the cost table that holds the goal's period: the
+    courses registered are a part of those reached, and the rest is a group no page shows but anyone
+    can work out. When it is 1-4 people, the goal's count is hidden (the cost table stays as it is,
+    the same on every page and PDF)."""
+    for row in rows:
+        goal, value = row["goal"], row["exact"]
+        if goal.key != COURSES_REGISTERED or row["value"] is HIDDEN or not isinstance(value, int):
+            continue
+        for (start, end), reached in costs.reached.items():
+            if not (start <= goal.period_start and goal.period_end <= end):
+                continue
+            shown_reached = (start, end) not in costs.reached_hidden
+            values = {"goal": value, "rest": reached - value, "reached": reached}
+            hidden = protect(values, [(["goal", "rest"], "reached")], implicit={"rest"},
+                             also=() if shown_reached else {"reached"})
+            if "goal" in hidden:
+                row["value"] = HIDDEN
+                break
 
 
 def _hide_overlapping(rows: list[dict]) -> None:

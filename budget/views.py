@@ -68,9 +68,9 @@ def project_budget(request, slug):
     project = budget_project(request, slug)
     figures = budget_figures(project.initiatives.all())
     hide = hides_small_numbers(request.user, project)
-    progress = goals.goals_progress([f.initiative for f in figures], hide_small=hide)
-    initiatives = [{"figures": f, "goals": g} for f, g in zip(figures, progress, strict=True)]
     cost = costs.cost_per_outcome(project, figures, hide_small=hide, today=timezone.localdate())
+    progress = goals.goals_progress([f.initiative for f in figures], hide_small=hide, beside=cost)
+    initiatives = [{"figures": f, "goals": g} for f, g in zip(figures, progress, strict=True)]
     return render(request, "budget/project.html", {
         "project": project, "initiatives": initiatives, "table": budget_table(figures),
         "costs": cost, "cost_chart": cost_chart(cost.together[-1]) if cost.together else "",
@@ -87,10 +87,14 @@ def initiative_detail(request, slug, number):
     initiative = initiative_for_user(request, slug, number)
     figures = budget_figures([initiative])[0]
     chart, totals = _chart(figures, _("Money over the months, cumulative, 1,000 DKK"))
+    hide = hides_small_numbers(request.user, initiative.project)
+    # A reader outside sees the project's cost table on the budget page: the goals hide what they hide there.
+    beside = costs.cost_per_outcome(initiative.project, budget_figures(initiative.project.initiatives.all()),
+                                    hide_small=True, today=timezone.localdate()) if hide else None
     return render(request, "budget/initiative.html", {
         "project": initiative.project, "initiative": initiative, "figures": figures, "chart": chart,
         "totals": totals,
-        "goals": goals.goal_progress(initiative, hide_small=hides_small_numbers(request.user, initiative.project)),
+        "goals": goals.goal_progress(initiative, hide_small=hide, beside=beside),
         "can_manage": can_manage_budget(request.user, initiative.project),
         "imports": initiative.imports.select_related("imported_by")[:10],
     })
@@ -207,7 +211,10 @@ def status_document(request, project, number=None):
         cost = cost.for_initiative(number)
     items = []
     # The committee reads from outside the project: always the hidden figures (brobygger.disclosure).
-    progress = goals.goals_progress([f.initiative for f in figures], hide_small=True)
+    # Over every initiative too, so a goal hidden in the project's PDF is hidden in its initiative's.
+    progress = [g for f, g in zip(everything, goals.goals_progress([f.initiative for f in everything], hide_small=True,
+                                                                   beside=cost), strict=True)
+                if number is None or f.initiative.number == number]
     for f, g in zip(figures, progress, strict=True):
         chart, _totals = _chart(f, _("Money over the months, cumulative, 1,000 DKK")) if number else ("", None)
         items.append({"figures": f, "goals": g, "chart": chart})

@@ -1,5 +1,5 @@
 """The project report for a reader outside the project: the rule of brobygger.disclosure laid
-over the plain report data (reports.services), so gathering stays one thing for everyone.
+over the plain report data (reports.selectors), so gathering stays one thing for everyone.
 
 The report's tables that add up to the number of citizens (age with "unknown", gender,
 interventions per citizen, and single-day courses with the longer ones, which no page shows

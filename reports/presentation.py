@@ -11,12 +11,14 @@ from brobygger.disclosure import HIDDEN
 from brobygger.rounding import percent
 from outcomes.categories import BY_FIELD as INDICATORS_BY_FIELD
 from outcomes.categories import DIRECTION_LABELS
+from wellbeing.models import HIGH_RISK_MAX, RISK_MAX
 from wellbeing.rounds import answer_name
 
-from .services import GENDER_LABELS, INTERVENTION_BUCKETS, Gathered
+from .selectors import GENDER_LABELS, INTERVENTION_BUCKETS, Gathered
 
 # Colours for the WHO-5 risk bands, with labels, so colour is never the only carrier.
-WHO5_BANDS = [(0, 35, "0-35", charts.WHO5_BANDS_COLOURS[0]), (35, 50, "36-50", charts.WHO5_BANDS_COLOURS[1])]
+WHO5_BANDS = [(0, HIGH_RISK_MAX, f"0-{HIGH_RISK_MAX}", charts.WHO5_BANDS_COLOURS[0]),
+              (HIGH_RISK_MAX, RISK_MAX, f"{HIGH_RISK_MAX + 1}-{RISK_MAX}", charts.WHO5_BANDS_COLOURS[1])]
 
 
 @dataclass

@@ -14,7 +14,7 @@ from .access import can_compare, national_analyst_projects, project_for_report, 
 from .disclosure import as_json, disclosed_report, exit_indicators_for_audience, for_audience
 from .forms import ReportForm
 from .presentation import comparison_tables, report_tables
-from .services import Gathered, gather
+from .selectors import Gathered, gather
 
 
 def _report_context(request, slug, *, tables=True):

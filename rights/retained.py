@@ -339,3 +339,49 @@ def indicator_caveat(project, start: date, end: date) -> str:
         return ""
     return _("Deleted courses are kept by month and this period starts or ends inside such a month: their "
              "share of the figure is counted for the whole month.")
+
+
+def retained_outcomes(project, periods: list[tuple[date, date]], *, better: tuple[str, ...]) -> list[dict]:
+    """Per (start, end) in `periods`, what deleted courses add to the budget's cost per outcome
+    (budget.costs): {"reached": courses open in the period (the report's citizens), "compared":
+    courses whose latest exit-indicator measurement up to the end falls in the period, not ended
+    before it, "better": {indicator: of those, a better answer at the latest than at the first}
+    for each indicator in `better`, "who5_risen": courses whose latest WHO-5 answer up to the end
+    falls in the period, 10 points or more above the first, "whole_months": False when the period
+    cuts a month that holds such figures (they are kept by month)}. One query for every period.
+    """
+    from outcomes.categories import BETTER, BY_FIELD, direction
+
+    def pairs(field_name, moved=None):
+        indicator = BY_FIELD[field_name]
+        if moved is None:
+            return Q(measure=M.INDICATOR_PAIR, category__startswith=f"{field_name}:")
+        return Q(measure=M.INDICATOR_PAIR, category__in=[
+            f"{field_name}:{a}:{b}" for a in indicator.choices.values for b in indicator.choices.values
+            if direction(indicator, a, b) == moved])
+
+    families = {"compared": pairs(INDICATOR_FIELDS[0]),  # one row per course and indicator: count one indicator
+                **{f"better_{f}": pairs(f, BETTER) for f in better},
+                "who5_risen": Q(measure=M.WHO5_LATEST_RISEN)}
+    sums = {}
+    for n, (start, end) in enumerate(periods):
+        # Starting rows count from their month; ending rows take back what courses that ended before
+        # the start gave (as retained_for does).
+        starting, ending = Q(ended__isnull=True), Q(ended__lt=first_of_month(start))
+        sums[f"reached_{n}"] = (Sum("count", filter=Q(measure=M.CITIZENS, month__lte=end) & starting, default=0)
+                                - Sum("count", filter=Q(measure=M.CITIZENS, month__lte=end) & ending, default=0))
+        latest_in_period = _counting_at(start, end)
+        for name, rows in families.items():
+            sums[f"{name}_{n}"] = (Sum("count", filter=rows & latest_in_period & starting, default=0)
+                                   - Sum("count", filter=rows & latest_in_period & ending, default=0))
+        cut = [first_of_month(day) for day, whole in ((start, start == first_of_month(start)),
+                                                      (end, end == last_of_month(end))) if not whole]
+        if cut:
+            sums[f"cut_{n}"] = Count("pk", filter=Q(month__in=cut) | Q(until__in=cut) | Q(ended__in=cut))
+    if not periods:
+        return []
+    found = RetainedCount.objects.filter(project=project).aggregate(**sums)
+    return [{"reached": int(found[f"reached_{n}"]), "compared": int(found[f"compared_{n}"]),
+             "better": {f: int(found[f"better_{f}_{n}"]) for f in better},
+             "who5_risen": int(found[f"who5_risen_{n}"]), "whole_months": not found.get(f"cut_{n}")}
+            for n in range(len(periods))]

@@ -7,7 +7,7 @@ from fractions import Fraction
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum
 
 from brobygger.rounding import one_decimal
-from courses.models import Course, open_between
+from courses.models import Course
 
 from .models import SIGNIFICANT_CHANGE, Who5Response
 from .rounds import GRACE_DAYS, answer_dates, answered_rounds, rounds_due
@@ -63,10 +63,11 @@ def with_mean(found: dict) -> dict:
 
 
 def risen_by_period(courses, periods: list[tuple[date, date]]) -> list[int]:
-    """Per (start, end) in `periods`: the courses open in the period with two or more WHO-5 answers
-    by its end whose latest answer up to the end falls in it and is SIGNIFICANT_CHANGE (10) points
-    or more above the first (as `paired_change_summary`'s "risen"). One query, however many courses
-    and periods."""
+    """Per (start, end) in `periods`: the courses with two or more WHO-5 answers by its end whose
+    latest answer up to the end falls in it and is SIGNIFICANT_CHANGE (10) points or more above the
+    first: `paired_change_summary`'s "risen", which deleted courses' figures reproduce (rights.retained
+    keeps no course's end with them, so an answer given after the course ended counts here too).
+    One query, however many courses and periods."""
     if not periods:
         return []
     answers = Who5Response.objects.filter(course=OuterRef("pk"))
@@ -83,6 +84,6 @@ def risen_by_period(courses, periods: list[tuple[date, date]]) -> list[int]:
             f"change_{n}": Subquery(latest.values("score")[:1]) - F("first_score"),
         })
         aggregates[f"risen_{n}"] = Count("pk", filter=(
-            open_between(start, end) & Q(**{"second_on__lte": end, f"latest_on_{n}__gte": start, f"change_{n}__gte": SIGNIFICANT_CHANGE})))
+            Q(**{"second_on__lte": end, f"latest_on_{n}__gte": start, f"change_{n}__gte": SIGNIFICANT_CHANGE})))
     found = courses.order_by().annotate(**annotations).aggregate(**aggregates)
     return [found[f"risen_{n}"] for n in range(len(periods))]

@@ -7,8 +7,8 @@ measurement*, at the first meeting. People read them by their month: "follow-up 
 months" (`measurement_name`). An answer belongs to the measurement whose due date is
 nearest, so an answer a little early or late still counts for it. A measurement is *due*
 from DUE_SOON_DAYS before its date until GRACE_DAYS after it, and *overdue* after that,
-until the next one takes over. Only the latest measurement of a course is listed: a missed
-earlier one is history, not a task.
+until the next one takes over (`DueMeasurement`, the one place that says so). Only the
+latest measurement of a course is listed: a missed earlier one is history, not a task.
 
 **Answer numbers** (the national report, its exports, and what retention keeps): the
 evaluation's method numbers each course's answers in order, whenever they were given:
@@ -119,11 +119,26 @@ def answer_dates(course_ids) -> dict[int, list[date]]:
 
 @dataclass(frozen=True)
 class DueMeasurement:
+    """A course's scheduled measurement as seen on one day: *due* from DUE_SOON_DAYS before its
+    date until GRACE_DAYS after it, *overdue* after that."""
+
     course: object
     round: int
     due_on: date
-    overdue: bool
-    days: int  # days overdue (positive) or until due (negative or zero)
+    days: int  # days since its date (positive) or until it (negative or zero)
+
+    @classmethod
+    def on(cls, today: date, course, round_no: int, day: date) -> "DueMeasurement":
+        return cls(course, round_no, day, (today - day).days)
+
+    @property
+    def overdue(self) -> bool:
+        return self.days > GRACE_DAYS
+
+    @property
+    def due(self) -> bool:
+        """Due and not yet overdue."""
+        return -DUE_SOON_DAYS <= self.days <= GRACE_DAYS
 
     @property
     def name(self) -> str:
@@ -150,26 +165,25 @@ def due_measurements(courses, today: date, *, dates=answer_dates) -> list[DueMea
         k, day = rounds[-1]
         if k in answered_rounds(course, answers.get(course.pk, [])):
             continue
-        overdue = day < today - timedelta(days=GRACE_DAYS)
-        items.append(DueMeasurement(course, k, day, overdue, (today - day).days))
+        items.append(DueMeasurement.on(today, course, k, day))
     items.sort(key=lambda m: (not m.overdue, m.due_on, m.course.code))
     return items
 
 
-def next_measurement(course, today: date) -> tuple[int, date] | None:
-    """The measurement to take next on an open course, as (round, due date): the current round
-    if it is not answered (the same one the due list shows), else the following round."""
+def next_measurement(course, today: date) -> DueMeasurement | None:
+    """The measurement to take next on an open course: the current round if it is not answered
+    (the same one the due list shows), else the following round."""
     if not course.is_open:
         return None
     done = answered_rounds(course, course.who5_responses.values_list("answered_on", flat=True))
     rounds = rounds_due(course, today + timedelta(days=DUE_SOON_DAYS))
     if rounds and rounds[-1][0] not in done:
-        return rounds[-1]
+        return DueMeasurement.on(today, course, *rounds[-1])
     k = rounds[-1][0] + 1 if rounds else 0
     day = due_on(course.start_date, k, course.project.who5_interval_months)
     if course.project.end_date and day > course.project.end_date:
         return None
-    return k, day
+    return DueMeasurement.on(today, course, k, day)
 
 
 def response_rate_by_round(courses, today: date, *, dates=answer_dates) -> list[dict]:

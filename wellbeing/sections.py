@@ -13,10 +13,8 @@ from courses.models import Course
 from courses.selectors import reassign_choices
 
 from .indicators import paired_change_summary
-from .models import SIGNIFICANT_CHANGE, Who5Response
+from .models import HIGH_RISK_MAX, RISK_MAX, SIGNIFICANT_CHANGE, Who5Response
 from .rounds import (
-    DUE_SOON_DAYS,
-    GRACE_DAYS,
     due_measurements,
     measurement_name,
     next_measurement,
@@ -27,8 +25,8 @@ from .rounds import (
 
 def who5_bands():
     return [
-        (0, 35, _("High risk (0-35)"), WHO5_BANDS_COLOURS[0]),
-        (35, 50, _("Risk (36-50)"), WHO5_BANDS_COLOURS[1]),
+        (0, HIGH_RISK_MAX, _("High risk (0-35)"), WHO5_BANDS_COLOURS[0]),
+        (HIGH_RISK_MAX, RISK_MAX, _("Risk (36-50)"), WHO5_BANDS_COLOURS[1]),
     ]
 
 
@@ -48,14 +46,7 @@ def course_section(request, course):
     if len(responses) >= 2:
         change = responses[-1].score - responses[0].score
         context.update(change=change, significant=change >= SIGNIFICANT_CHANGE)
-    upcoming = next_measurement(course, today)
-    if upcoming:
-        k, day = upcoming
-        context["next"] = {
-            "round": k, "name": measurement_name(k, course.project.who5_interval_months), "due_on": day,
-            "overdue": day < today - timedelta(days=GRACE_DAYS),
-            "due": today - timedelta(days=GRACE_DAYS) <= day <= today + timedelta(days=DUE_SOON_DAYS),
-        }
+    context["next"] = next_measurement(course, today)
     context["open_invitations"] = course.who5_invitations.open(timezone.now()).count()
     return context
 

@@ -1,4 +1,6 @@
-"""Writes on WHO-5: invitations, the citizen's own answer, and an answer taken with a worker."""
+"""Writes on WHO-5: the one-time link's life cycle (made, looked up, claimed with the citizen's own answer,
+withdrawn), an answer taken with a worker, and answers imported many at once. The wording in each
+language: wording.py."""
 
 from datetime import date, datetime, timedelta
 
@@ -7,19 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from brobygger.text import clean_control_characters
-
-from .models import (
-    ANSWER_MAX,
-    ITEM_COUNT,
-    Who5Invitation,
-    Who5Language,
-    Who5Response,
-    hash_token,
-    is_token_shaped,
-    who5_score,
-)
-from .wording import ensure_official_wording
+from .models import ANSWER_MAX, ITEM_COUNT, Who5Invitation, Who5Response, hash_token, is_token_shaped, who5_score
+from .wording import check_language
 
 INVITATION_DAYS = 14
 
@@ -28,16 +19,6 @@ def _check_answers(answers) -> list[int]:
     if len(answers) != ITEM_COUNT or any(not isinstance(a, int) or not 0 <= a <= ANSWER_MAX for a in answers):
         raise ValidationError(_("Answer each of the five statements with a value from 0 to 5."), code="answers")
     return list(answers)
-
-
-def _check_language(language: str) -> str:
-    if not Who5Language.objects.filter(code=language).exists():
-        if not Who5Language.objects.exists():  # no wording at all (a restored dump): put it back, look again
-            ensure_official_wording()
-            if Who5Language.objects.filter(code=language).exists():
-                return language
-        raise ValidationError(_("WHO-5 is not available in that language."), code="language")
-    return language
 
 
 def create_invitation(*, course, by, now: datetime | None = None) -> tuple[Who5Invitation, str]:
@@ -76,7 +57,7 @@ def submit_who5(*, invitation: Who5Invitation, answers, language: str, now: date
     transaction, so a double submission stores one answer (the second raises InvitationUsed)."""
     now = now or timezone.now()
     answers = _check_answers(answers)
-    _check_language(language)
+    check_language(language)
     with transaction.atomic():
         claimed = Who5Invitation.objects.open(now).filter(pk=invitation.pk).update(used_at=now)
         if not claimed:
@@ -90,11 +71,17 @@ def submit_who5(*, invitation: Who5Invitation, answers, language: str, now: date
     return response
 
 
+def withdraw_invitation(*, invitation: Who5Invitation, now: datetime | None = None) -> None:
+    """Stop an unused link from working (a card was lost, or given to the wrong person)."""
+    now = now or timezone.now()
+    Who5Invitation.objects.open(now).filter(pk=invitation.pk).update(expires_at=now)
+
+
 def record_who5(*, course, answers, language: str, by, on: date,
                 mode: str = Who5Response.Mode.WITH_WORKER) -> Who5Response:
     """An answer given with a worker (or imported): the worker records what the citizen answered."""
     answers = _check_answers(answers)
-    _check_language(language)
+    check_language(language)
     if on > timezone.localdate():
         raise ValidationError({"answered_on": _("The date cannot be in the future.")}, code="future")
     if on < course.start_date:
@@ -103,36 +90,6 @@ def record_who5(*, course, answers, language: str, by, on: date,
         course=course, answered_on=on, language=language, mode=mode, recorded_by=by,
         **{f"item{i + 1}": a for i, a in enumerate(answers)},
     )
-
-
-LANGUAGE_FIELDS = ("code", "name", "intro", "lead", "items", "answers")
-
-
-def save_who5_language(*, data: dict, dry_run: bool = False) -> tuple[Who5Language, bool]:
-    """Add or update the WHO-5 in one language (an official translation) from plain data."""
-    missing = [f for f in LANGUAGE_FIELDS if not data.get(f)]
-    if missing:
-        raise ValidationError(f"missing: {', '.join(missing)}")
-    items, answers = data["items"], data["answers"]
-    if not (isinstance(items, list) and len(items) == ITEM_COUNT and all(isinstance(i, str) and i for i in items)):
-        raise ValidationError(f"items must be a list of {ITEM_COUNT} statements")
-    if not (isinstance(answers, list) and len(answers) == ANSWER_MAX + 1 and all(isinstance(a, str) and a for a in answers)):
-        raise ValidationError(f"answers must be a list of {ANSWER_MAX + 1} answers, from 0 to {ANSWER_MAX}")
-    # Control characters out (a line break pasted from Word, an ESC): the citizen's page shows these texts.
-    values = {f: clean_control_characters(data[f]) if isinstance(data[f], str) else
-              [clean_control_characters(text) for text in data[f]] for f in LANGUAGE_FIELDS if f != "code"}
-    values.update(active=bool(data.get("active", True)), order=int(data.get("order", 10)))
-    existing = Who5Language.objects.filter(code=data["code"]).first()
-    if dry_run:
-        return existing or Who5Language(code=data["code"], **values), existing is None
-    language, created = Who5Language.objects.update_or_create(code=data["code"], defaults=values)
-    return language, created
-
-
-def withdraw_invitation(*, invitation: Who5Invitation, now: datetime | None = None) -> None:
-    """Stop an unused link from working (a card was lost, or given to the wrong person)."""
-    now = now or timezone.now()
-    Who5Invitation.objects.open(now).filter(pk=invitation.pk).update(expires_at=now)
 
 
 # -- many at once: the import (exchange) stores answers given outside Brobygger with these ---------

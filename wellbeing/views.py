@@ -22,19 +22,11 @@ from . import ratelimit, services
 from .forms import Who5Form, WorkerWho5Form
 from .models import Who5Language, is_token_shaped
 from .rounds import due_measurements
-from .wording import ensure_official_wording
+from .wording import offered_language
 
 # Where "leave quickly" goes: a neutral, everyday site (the Danish weather service).
 LEAVE_QUICKLY_URL = "https://www.dmi.dk/"
 RATE_SCOPE = "who5-link"
-
-
-def _language(code: str | None) -> Who5Language:
-    languages = {lang.code: lang for lang in Who5Language.objects.filter(active=True)}
-    if not languages:
-        ensure_official_wording()
-        languages = {lang.code: lang for lang in Who5Language.objects.filter(active=True)}
-    return languages.get(code or "") or languages.get("da") or next(iter(languages.values()))
 
 
 def _ui_language(code: str) -> str:
@@ -73,7 +65,7 @@ def _link_not_working(request, language):
 @public
 @require_http_methods(["GET", "POST"])
 def citizen_answer(request, token):
-    language = _language(request.POST.get("language") or request.GET.get("lang"))
+    language = offered_language(request.POST.get("language") or request.GET.get("lang"))
     if ratelimit.is_blocked(request, RATE_SCOPE):
         return _link_not_working(request, language)
     invitation = services.usable_invitation(token)
@@ -94,7 +86,7 @@ def citizen_answer(request, token):
 @logged_as(Kind.PAGE)
 @public
 def citizen_thanks(request):
-    return _citizen_page(request, "wellbeing/citizen/thanks.html", {}, language=_language(request.GET.get("lang")))
+    return _citizen_page(request, "wellbeing/citizen/thanks.html", {}, language=offered_language(request.GET.get("lang")))
 
 
 @logged_as(Kind.PAGE)
@@ -107,7 +99,7 @@ def citizen_accessibility(request):
     back = request.GET.get("back", "")
     return _citizen_page(request, "wellbeing/citizen/accessibility.html",
                          {"back": back if is_token_shaped(back) else ""},
-                         language=_language(request.GET.get("lang")))
+                         language=offered_language(request.GET.get("lang")))
 
 
 # The workers' pages.
@@ -177,7 +169,7 @@ def answer_with_worker(request, code):
     course = _open_course(request, code)
     if course is None:
         return redirect("course_detail", code)
-    language = _language(request.POST.get("language") or request.GET.get("lang") or translation.get_language())
+    language = offered_language(request.POST.get("language") or request.GET.get("lang") or translation.get_language())
     form = WorkerWho5Form(request.POST or None, language=language)
     if request.method == "POST" and form.is_valid():
         try:

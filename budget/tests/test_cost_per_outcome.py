@@ -20,7 +20,8 @@ The initiative runs from 1 November 2025 to 30 June 2026: the periods are Nov-De
 By hand:                 Nov-Dec 2025   Jan-Jun 2026   whole
     reached              c1 c2 c4 c7 = 4   a b c2 c3 c4 c7 = 6   a b c1 c2 c3 c4 c7 = 7
     two measurements     c1 = 1         c2 c3 c4 = 3       4
-    better housing/inc.  c1 = 1         c2 = 1             2
+    better housing       c1 = 1         0                  1
+    better income        0              c2 = 1             1
     WHO-5 +10            c1 = 1         c2 = 1             2
     money spent          60,000         121,000            181,000
 """
@@ -127,12 +128,14 @@ def test_the_periods_are_the_calendar_years_cut_to_the_initiative_then_the_whole
 
 
 def test_the_counts_are_those_counted_by_hand(cost_world, django_assert_num_queries):
-    with django_assert_num_queries(3):  # one per figure family, however many courses and periods
+    # One per figure family of the courses still here, one for what deleted ones left; however many
+    # courses and periods.
+    with django_assert_num_queries(4):
         found = costs.outcome_counts(cost_world.project, [P1, P2, WHOLE])
     assert found == {
-        P1: {"reached": 4, "compared": 1, "better": 1, "who5_risen": 1},
-        P2: {"reached": 6, "compared": 3, "better": 1, "who5_risen": 1},
-        WHOLE: {"reached": 7, "compared": 4, "better": 2, "who5_risen": 2},
+        P1: {"reached": 4, "compared": 1, "better_housing": 1, "better_income": 0, "who5_risen": 1},
+        P2: {"reached": 6, "compared": 3, "better_housing": 0, "better_income": 1, "who5_risen": 1},
+        WHOLE: {"reached": 7, "compared": 4, "better_housing": 1, "better_income": 1, "who5_risen": 2},
     }
 
 
@@ -141,13 +144,13 @@ def test_the_project_staff_see_every_cost_exact_in_thousands_rounded_half_up(cos
     mine = [r for r in table.rows if r.initiative == cost_world.cost_initiative]
     assert [(r.start, r.end, r.spent) for r in mine] == [(*P1, Decimal("60000")), (*P2, Decimal("121000")),
                                                          (*WHOLE, Decimal("181000"))]
-    assert _cells(mine[0]) == {"reached": (4, 15.0), "compared": (1, 60.0), "better": (1, 60.0),
-                               "who5_risen": (1, 60.0)}
-    assert _cells(mine[1]) == {"reached": (6, 20.2), "compared": (3, 40.3), "better": (1, 121.0),
-                               "who5_risen": (1, 121.0)}
+    assert _cells(mine[0]) == {"reached": (4, 15.0), "compared": (1, 60.0), "better_housing": (1, 60.0),
+                               "better_income": (0, None), "who5_risen": (1, 60.0)}
+    assert _cells(mine[1]) == {"reached": (6, 20.2), "compared": (3, 40.3), "better_housing": (0, None),
+                               "better_income": (1, 121.0), "who5_risen": (1, 121.0)}
     # 181 / 4 = 45.25 and 181 / 2 = 90.5: half up.
-    assert _cells(mine[2]) == {"reached": (7, 25.9), "compared": (4, 45.3), "better": (2, 90.5),
-                               "who5_risen": (2, 90.5)}
+    assert _cells(mine[2]) == {"reached": (7, 25.9), "compared": (4, 45.3), "better_housing": (1, 181.0),
+                               "better_income": (1, 181.0), "who5_risen": (2, 90.5)}
     # One initiative: all of them together are the same money and the same people.
     assert [_cells(r) for r in table.together] == [_cells(r) for r in mine]
 
@@ -155,11 +158,12 @@ def test_the_project_staff_see_every_cost_exact_in_thousands_rounded_half_up(cos
 def test_outside_the_project_small_counts_and_their_costs_are_hidden(cost_world):
     table = _table(cost_world, hide_small=True)
     first, second, whole = [r for r in table.rows if r.initiative == cost_world.cost_initiative]
-    assert _cells(first) == dict.fromkeys(costs.FAMILIES, (HIDDEN, HIDDEN))
+    # No one gives no one away: a count of 0 is shown (and has no cost).
+    assert _cells(first) == {**dict.fromkeys(costs.FAMILIES, (HIDDEN, HIDDEN)), "better_income": (0, None)}
     # Jan-Jun 2026 reached 6 people: shown, with its cost. The whole period shares its days with
     # Nov-Dec 2025, whose 4 are hidden: its count is hidden too, so no difference gives them away.
-    assert _cells(second) == {"reached": (6, 20.2), "compared": (HIDDEN, HIDDEN), "better": (HIDDEN, HIDDEN),
-                              "who5_risen": (HIDDEN, HIDDEN)}
+    assert _cells(second) == {"reached": (6, 20.2), "compared": (HIDDEN, HIDDEN), "better_housing": (0, None),
+                              "better_income": (HIDDEN, HIDDEN), "who5_risen": (HIDDEN, HIDDEN)}
     assert _cells(whole) == dict.fromkeys(costs.FAMILIES, (HIDDEN, HIDDEN))
     # No sentence about few people may name a hidden count.
     assert table.notes == [(P2, "Borgere nået, jan–jun 2026: kun 6: én mere ville gøre hver pris 14 % lavere, "
@@ -170,13 +174,13 @@ def test_a_count_hidden_to_protect_an_implicit_one_and_the_overlapping_counts_ar
     y1, y2, whole = (date(2026, 1, 1), date(2026, 12, 31)), (date(2027, 1, 1), date(2027, 12, 31)), \
         (date(2026, 1, 1), date(2027, 12, 31))
     counts = {
-        y1: {"reached": 20, "compared": 8, "better": 3, "who5_risen": 6},  # 3 better: hidden
+        y1: {"reached": 20, "compared": 8, "better_housing": 3, "better_income": 0, "who5_risen": 6},  # 3: hidden
         # 6 better of 10 compared leaves 4 compared who did not move to better: 6 is hidden so 4 cannot be worked out.
-        y2: {"reached": 20, "compared": 10, "better": 6, "who5_risen": 0},
+        y2: {"reached": 20, "compared": 10, "better_housing": 6, "better_income": 5, "who5_risen": 0},
         # 9 better over both years is shown nowhere: less y1's or y2's, it gives the other.
-        whole: {"reached": 30, "compared": 15, "better": 9, "who5_risen": 6},
+        whole: {"reached": 30, "compared": 15, "better_housing": 9, "better_income": 5, "who5_risen": 6},
     }
-    assert costs.hidden_counts(counts) == {(y1, "better"), (y2, "better"), (whole, "better")}
+    assert costs.hidden_counts(counts) == {(y1, "better_housing"), (y2, "better_housing"), (whole, "better_housing")}
 
 
 def test_the_uncertainty_in_words_when_few():
@@ -218,7 +222,8 @@ def test_the_budget_page_shows_the_coordinator_every_cost(cost_world, client_as)
     rows = _rows(html)
     assert rows["2. Opfølgning, jan–jun 2026"] == {
         "Forbrugt": "121,0", "Pr. borger nået": "20,2 (6)", "Pr. forløb med to målinger": "40,3 (3)",
-        "Pr. borger i bedre bolig eller forsørgelse": "121,0 (1)", "Pr. WHO-5-stigning på 10 point eller mere": "121,0 (1)",
+        "Pr. borger i bedre bolig": "– (0)", "Pr. borger i bedre forsørgelse": "121,0 (1)",
+        "Pr. WHO-5-stigning på 10 point eller mere": "121,0 (1)",
     }
     assert '<figure class="chart cost-chart"><svg' in html
 

@@ -128,3 +128,79 @@ def test_a_share_made_of_a_small_group_is_hidden_beyond_the_project(world, monke
     assert "85" not in analyst.content.decode()
     coordinator = client_as("coordinator").get(reverse("budget_project", args=[world.project.slug]))
     assert coordinator.context["initiatives"][0]["goals"][0]["value"] == 85.0
+
+
+@pytest.mark.parametrize(("started_before", "analyst_sees"), [(1, HIDDEN), (3, 6)])
+def test_courses_registered_beside_citizens_reached_of_the_same_period(world, client_as, monkeypatch,
+                                                                      started_before, analyst_sees):
+    """May-December 2026: 6 courses started (the goal), and the cost table's citizens reached are those
+    6 and the ones started before May and still open (the world's two, and `started_before` more).
+    With 3 reached who started before, reached 9 less registered 6 gives those 3 away: a reader
+    outside sees the goal hidden on every page and in the committee's PDF. With 5 the goal shows."""
+    from budget import views
+    from courses import services as courses
+
+    by = world.users["coordinator"]
+    for n in range(started_before):
+        courses.register_course(project=world.project, organisation=world.org_a, by=by, start_date=date(2026, 3, 2 + n))
+    for month in (5, 6, 7, 8, 9, 11):
+        courses.register_course(project=world.project, organisation=world.org_a, by=by, start_date=date(2026, month, 4))
+    _goal(world, "courses_registered", 20)
+    may_dec = (date(2026, 5, 1), date(2026, 12, 31))
+    url = reverse("budget_project", args=[world.project.slug])
+
+    coordinator = client_as("coordinator").get(url)
+    assert coordinator.context["initiatives"][0]["goals"][0]["value"] == 6  # the project's staff: exact
+    reached = [c.count for r in coordinator.context["costs"].rows if (r.start, r.end) == may_dec
+               for c in r.cells if c.family == "reached"]
+    assert reached == [6 + 2 + started_before] * 2  # the initiative, and all initiatives together
+
+    analyst = client_as("analyst").get(url)
+    [goal] = analyst.context["initiatives"][0]["goals"]
+    assert goal["value"] == analyst_sees
+    assert {c.count for r in analyst.context["costs"].rows for c in r.cells if c.family == "reached"} == {
+        6 + 2 + started_before}  # the cost table stays as it is
+    if analyst_sees is HIDDEN:
+        assert goal["percent"] is None
+        assert "30 %" not in analyst.content.decode()  # 6 of the target 20, which the coordinator sees
+    detail = client_as("analyst").get(reverse("initiative_detail", args=[world.project.slug, 1]))
+    assert detail.context["goals"][0]["value"] == analyst_sees
+
+    rendered = {}
+    real = views.render_to_string
+    monkeypatch.setattr(views, "render_to_string", lambda t, c, **kw: rendered.update(c) or real(t, c, **kw))
+    # The committee reads from outside, even when the coordinator prints it.
+    assert client_as("coordinator").get(reverse("committee_status", args=[world.project.slug, 1])).status_code == 200
+    assert rendered["items"][0]["goals"][0]["value"] == analyst_sees
+
+    for caseworker in ("caseworker_a", "caseworker_b"):  # the goals table is not theirs to see at all
+        assert client_as(caseworker).get(url).status_code == 404
+
+
+def test_a_goal_hidden_for_another_initiatives_goal_is_hidden_on_its_own_page_and_pdf(world, monkeypatch, client_as):
+    """Initiative 1 counts contacts May-December (40), initiative 2 in December (3, hidden). The budget
+    page hides the 40 too (else 40 less a November count would give December away); so must the
+    initiative's own page and its own PDF, which show initiative 1's goals only."""
+    from budget import views
+    from budget.models import Initiative
+
+    by_period = {(date(2026, 5, 1), date(2026, 12, 31)): 40, (date(2026, 12, 1), date(2026, 12, 31)): 3}
+    monkeypatch.setitem(indicators._INDICATORS, "fake_contacts",
+                        indicators.Indicator("fake_contacts", "Contacts", lambda p, s, e: by_period[(s, e)]))
+    second = Initiative.objects.create(project=world.project, number=2, name="Kurser", start_date=date(2026, 5, 1),
+                                       end_date=date(2026, 12, 31))
+    for initiative, (start, end) in zip((world.initiative, second), by_period, strict=True):
+        GoalIndicator.objects.create(initiative=initiative, key="fake_contacts", target=Decimal(50),
+                                     period_start=start, period_end=end)
+    analyst = client_as("analyst")
+    page = analyst.get(reverse("budget_project", args=[world.project.slug]))
+    assert [[g["value"] for g in i["goals"]] for i in page.context["initiatives"]] == [[HIDDEN], [HIDDEN]]
+    assert analyst.get(reverse("initiative_detail", args=[world.project.slug, 1])).context["goals"][0]["value"] is HIDDEN
+    rendered = {}
+    real = views.render_to_string
+    monkeypatch.setattr(views, "render_to_string", lambda t, c, **kw: rendered.update(c) or real(t, c, **kw))
+    assert analyst.get(reverse("committee_status", args=[world.project.slug, 1])).status_code == 200
+    assert [g["value"] for g in rendered["items"][0]["goals"]] == [HIDDEN]
+    # The project's staff see both exact on the initiative's page.
+    coordinator = client_as("coordinator").get(reverse("initiative_detail", args=[world.project.slug, 1]))
+    assert coordinator.context["goals"][0]["value"] == 40

@@ -44,7 +44,7 @@ def test_esbjerg_gives_exactly_the_expected_report(esbjerg):
 
 @pytest.mark.django_db(transaction=True)
 def test_outside_a_transaction_as_in_production_the_report_is_exactly_the_expected_one():
-    """No test transaction around it: the report opens its own (reports.services.one_snapshot)."""
+    """No test transaction around it: the report opens its own (reports.selectors.one_snapshot)."""
     import_esbjerg()
     assert_expected_report()
 
@@ -56,14 +56,14 @@ def test_a_report_reads_one_snapshot_while_answers_change_under_it(monkeypatch):
     REPEATABLE READ)."""
     from django.db import connections
 
-    import reports.services
+    import reports.selectors
 
     if connections["default"].vendor != "postgresql":
         pytest.skip("SQLite's read transaction holds other connections' commits back until the report is done")
     import_esbjerg()
     before = report_now()
     answer = Who5Response.objects.order_by("pk").first()
-    deleted, who5_rows = [], reports.services.who5_rows
+    deleted, who5_rows = [], reports.selectors.who5_rows
 
     def delete_elsewhere():
         try:
@@ -77,7 +77,7 @@ def test_a_report_reads_one_snapshot_while_answers_change_under_it(monkeypatch):
         other.join()
         return who5_rows(*args)
 
-    monkeypatch.setattr(reports.services, "who5_rows", late)
+    monkeypatch.setattr(reports.selectors, "who5_rows", late)
     assert report_now() == before
     assert deleted == [1]
     monkeypatch.undo()

@@ -8,7 +8,7 @@ import openpyxl
 from courses.models import Referral
 from exchange.services import export_registrations, export_who5, import_registrations, import_who5
 from projects.services import create_project
-from reports.services import project_report
+from reports.selectors import project_report
 
 from .helpers import esbjerg_bytes, row, who5_csv, workbook
 

@@ -65,6 +65,23 @@ def test_transitions_match_the_figures_worked_out_by_hand(world):
     assert result["indicators"]["income"]["direction"]["not_comparable"] == 4
 
 
+def test_entry_and_latest_go_by_date_then_by_the_order_recorded(world):
+    # c1: a measurement dated before the one recorded first is its entry; of two on its last day,
+    # the one recorded later is its latest. c2: both on one day, recorded shelter then sublet.
+    c1, c2 = course(world, 1), course(world, 2)
+    measure(c1, date(2025, 3, 1), housing="shelter")
+    measure(c1, date(2025, 2, 1), housing="street")  # recorded afterwards, dated earlier: the entry
+    measure(c1, date(2025, 5, 1), housing="own_lease")
+    measure(c1, date(2025, 5, 1), housing="sublet")  # same day, recorded later: the latest
+    measure(c2, date(2025, 4, 1), housing="shelter")
+    measure(c2, date(2025, 4, 1), housing="sublet")
+
+    housing = paired_change(Course.objects.filter(project=world.project), date(2025, 12, 31))["indicators"]["housing"]
+
+    moves = {(a, b): n for a, row in housing["transitions"].items() for b, n in row.items() if n}
+    assert moves == {("street", "sublet"): 1, ("shelter", "sublet"): 1}
+
+
 def test_the_number_of_queries_does_not_grow_with_the_courses(world):
     def queries():
         with CaptureQueriesContext(connection) as captured:

@@ -10,7 +10,7 @@ from accounts.models import Membership
 from brobygger.disclosure import HIDDEN
 from courses import services
 from reports.disclosure import disclosed_report
-from reports.services import project_report
+from reports.selectors import project_report
 
 
 @pytest.fixture(autouse=True)

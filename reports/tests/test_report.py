@@ -13,7 +13,7 @@ from brobygger.tests.pdf_facts import read_pdf
 from courses import services
 from exchange.services import import_registrations, import_who5
 from exchange.tests.helpers import esbjerg_bytes
-from reports.services import MASK_BITS, one_decimal, project_report
+from reports.selectors import MASK_BITS, one_decimal, project_report
 from wellbeing.models import Who5Response
 
 
@@ -41,7 +41,7 @@ def test_a_period_leaves_out_courses_ended_before_it(world):
     services.update_course(course=world.course_a, by=world.users["coordinator"], end_date=date(2026, 1, 20), end_reason="moved")
     report = project_report(world.project, date(2026, 3, 1))
     assert report["citizens"] == 2
-    from reports.services import gather
+    from reports.selectors import gather
 
     assert gather(world.project, date(2026, 3, 1), date(2026, 2, 1)).data["citizens"] == 1
 

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from courses.models import Course, InterventionRecord
 from projects.models import Project
-from reports.services import project_report
+from reports.selectors import project_report
 from wellbeing.models import Who5Response
 
 

@@ -13,7 +13,7 @@ from audit.models import AccessEvent, ChangeRecord
 from conftest import build_world
 from courses import services
 from courses.models import Course
-from reports.services import project_report
+from reports.selectors import project_report
 
 
 def _pg_args(settings_dict):

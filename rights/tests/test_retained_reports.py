@@ -21,7 +21,7 @@ from exchange.services import import_registrations, import_who5
 from exchange.tests.helpers import ESBJERG, esbjerg_bytes
 from outcomes.categories import INDICATORS
 from outcomes.models import Measurement
-from reports.services import gather
+from reports.selectors import gather
 from rights.models import RetainedCount
 from wellbeing.models import Who5Response
 
@@ -210,7 +210,7 @@ def test_no_row_kept_for_an_erased_course_describes_it_alone(world, client_as):
 
 @pytest.mark.django_db(transaction=True)
 def test_outside_a_transaction_as_in_production_the_report_is_unchanged_too():
-    """No test transaction around it: the report opens its own (reports.services.one_snapshot), and
+    """No test transaction around it: the report opens its own (reports.selectors.one_snapshot), and
     after retention the figures deleted courses left still give the same reports."""
     from projects.models import Project
 

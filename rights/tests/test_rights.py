@@ -10,7 +10,7 @@ from audit.models import AccessEvent
 from brobygger.tests.pdf_facts import pdf_text, read_pdf
 from courses import services as courses
 from courses.models import Course, InterventionRecord, Referral
-from reports.services import project_report
+from reports.selectors import project_report
 from rights.models import RetainedCount
 from wellbeing.models import Who5Response
 

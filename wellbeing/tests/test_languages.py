@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from wellbeing import services
 from wellbeing.models import Who5Language
-from wellbeing.wording import ensure_official_wording
+from wellbeing.wording import ensure_official_wording, save_who5_language
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_a_file_loses_its_control_characters_before_a_citizen_sees_them():
     """Issue 14.2: Word's line break or an ESC pasted into the file never reaches the citizen's page."""
     data = {**ROMANIAN, "lead": "În ultimele\x0bdouă săptămâni …\x1b",
             "items": ["M-am simțit\x07 bine", *ROMANIAN["items"][1:]], "answers": ["Niciodată\x0b", *ROMANIAN["answers"][1:]]}
-    language, _created = services.save_who5_language(data=data)
+    language, _created = save_who5_language(data=data)
     language.refresh_from_db()
     assert language.lead == "În ultimele două săptămâni …"
     assert language.items[0] == "M-am simțit bine"

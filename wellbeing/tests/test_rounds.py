@@ -64,7 +64,23 @@ def test_the_interval_is_set_per_project(world):
     world.project.save()
     answer(world.course_a, date(2026, 1, 5))
     course = world.project.courses.get(pk=world.course_a.pk)
-    assert next_measurement(course, date(2026, 1, 20)) == (1, date(2026, 4, 5))
+    upcoming = next_measurement(course, date(2026, 1, 20))
+    assert (upcoming.round, upcoming.due_on) == (1, date(2026, 4, 5))
+
+
+@pytest.mark.django_db
+def test_the_next_measurement_is_due_two_weeks_either_side_of_its_date_and_overdue_after(world):
+    course = world.project.courses.get(pk=world.course_a.pk)  # started 5 January, interval 2 months
+
+    def states(today):
+        m = next_measurement(course, today)
+        return m.round, m.due_on, m.due, m.overdue
+
+    assert states(date(2026, 1, 19)) == (0, date(2026, 1, 5), True, False)
+    assert states(date(2026, 1, 20)) == (0, date(2026, 1, 5), False, True)
+    answer(course, date(2026, 1, 5))
+    assert states(date(2026, 2, 18)) == (1, date(2026, 3, 5), False, False)
+    assert states(date(2026, 2, 19)) == (1, date(2026, 3, 5), True, False)
 
 
 @pytest.mark.django_db

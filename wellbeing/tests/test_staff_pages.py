@@ -87,6 +87,24 @@ def test_course_page_shows_scores_chart_and_change(client_as, world):
     assert reverse("who5_invite", args=[world.course_a.code]) in body
 
 
+@pytest.mark.parametrize(("days_ago", "answered", "expected"), [
+    (15, False, "overskredet siden"),  # the first measurement, two weeks and a day after its date
+    (14, False, "skal tages"),         # two weeks after: still due
+    (0, True, "næste gang"),           # answered at the start: the follow-up is two months away
+])
+def test_course_page_says_whether_the_next_measurement_is_overdue_due_or_later(client_as, world, days_ago,
+                                                                                answered, expected):
+    start = timezone.localdate() - timedelta(days=days_ago)
+    course = course_services.register_course(project=world.project, organisation=world.org_a,
+                                             by=world.users["caseworker_a"], start_date=start)
+    if answered:
+        answer(course, start)
+    body = client_as("caseworker_a").get(reverse("course_detail", args=[course.code])).content.decode()
+    next_line = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", body.split('id="who5-next">')[1].split("</p>")[0]))
+    due = add_months(start, 2) if answered else start
+    assert next_line.strip().endswith(f"{expected} {due:%d.%m.%Y}")
+
+
 def test_due_list_shows_an_overdue_course(client_as, world):
     # A course measured at its start, whose first follow-up was due 20 days ago.
     today = timezone.localdate()

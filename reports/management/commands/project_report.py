@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from projects.models import Project
-from reports.services import project_report
+from reports.selectors import project_report
 
 
 def _date(text):

@@ -5,7 +5,7 @@ import json
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from wellbeing.services import save_who5_language
+from wellbeing.wording import save_who5_language
 
 
 class Command(BaseCommand):

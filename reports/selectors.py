@@ -22,13 +22,13 @@ from brobygger.rounding import one_decimal, round_half_up
 from courses.models import Course, Gender, InterventionRecord, Referral
 from outcomes.selectors import add_pairs, paired_change
 from rights.retained import M, Retained, retained_for
+from wellbeing.models import SIGNIFICANT_CHANGE
 from wellbeing.rounds import answer_numbers_sql
 
 # The report's gender keys are the exchange format's words, "Ukendt" for an unknown gender.
 GENDER_LABELS = {value: genders.report_word(value) for value in Gender}
 INTERVENTION_BUCKETS = ["0", "1", "2", "3", "4+"]
 MIN_ROUND_RESPONDENTS = 10
-CLINICAL_CHANGE = 10
 DAYS_PER_MONTH = Fraction(1461, 48)  # 365.25 / 12
 
 
@@ -277,7 +277,7 @@ def who5_summary_from(per_answer: dict[int, list[int]], retained: Retained) -> t
             mean_to, mean_from = one_decimal(Fraction(total, n)), one_decimal(Fraction(first_total, n))
             paired.append({
                 "from": 1, "to": k, "n": n, "mean_from": mean_from, "mean_to": mean_to,
-                "change": one_decimal(change), "clinically_significant": change >= CLINICAL_CHANGE,
+                "change": one_decimal(change), "clinically_significant": change >= SIGNIFICANT_CHANGE,
             })
             tests.append({"to": k, **paired_t_test(n, total - first_total, int(squares))})
     return {"rounds": rounds, "paired": paired}, tests
