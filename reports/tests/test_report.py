@@ -46,6 +46,15 @@ def test_a_period_leaves_out_courses_ended_before_it(world):
     assert gather(world.project, date(2026, 3, 1), date(2026, 2, 1)).data["citizens"] == 1
 
 
+def test_a_course_known_by_its_birth_year_counts_with_its_age_in_the_year_it_started(world):
+    for born, started in ((2000, date(2026, 2, 1)), (2001, date(2026, 12, 31)), (1980, date(2025, 6, 1))):
+        services.register_course(project=world.other_project, organisation=world.org_a, by=world.users["coordinator"],
+                                 start_date=started, birth_year=born)
+    age = project_report(world.other_project, date(2026, 12, 31))["age"]
+    # 26, 25 and 45: the first two at a band's edge, the last at the upper one of its band.
+    assert age == {"18-25": 1, "26-30": 1, "31-35": 0, "36-45": 1, "Over 45": 0, "Ukendt": 0, "mean": 32.0}
+
+
 def test_rounding_is_half_up_to_one_decimal():
     from fractions import Fraction
 
