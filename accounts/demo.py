@@ -13,6 +13,11 @@ def demo_user(username, first_name, last_name):
     return user
 
 
+def demo_role(user, organisation, project, role) -> Membership:
+    """A demo user's role; the other apps' demo parts give their people roles through this."""
+    return Membership.objects.create(user=user, organisation=organisation, project=project, role=role)
+
+
 @demo.extend(order=demo.FOUNDATION["accounts"])
 def accounts_demo(context):
     o = lambda prefix: organisation(context, prefix)  # noqa: E731
@@ -37,4 +42,4 @@ def accounts_demo(context):
         ("analytiker", styrelsen, project_2026, R.ANALYST),
         ("admin", hjemloes, None, R.ADMINISTRATOR),
     ]:
-        Membership.objects.create(user=users[user], organisation=org, project=project, role=role)
+        demo_role(users[user], org, project, role)

@@ -5,7 +5,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import prefetch_related_objects
-from django.utils.translation import gettext_lazy
 
 from brobygger import indicators, rounding
 from brobygger.disclosure import HIDDEN, protect
@@ -15,19 +14,6 @@ from .models import GoalIndicator, Initiative
 # The goal that counts courses started in its period: each of them is a citizen reached (budget.costs)
 # in every period that holds the goal's.
 COURSES_REGISTERED = "courses_registered"
-
-# Names for indicators other apps register, so a goal reads well even while their app is absent.
-KNOWN_LABELS = {
-    "anonymous_people": gettext_lazy("People using the anonymous service (unique card codes)"),
-    "anonymous_contacts": gettext_lazy("Anonymous contacts"),
-    "business_courses_held": gettext_lazy("Business courses held"),
-    "business_course_attendance": gettext_lazy("Attendance at business courses"),
-    "learning_completions": gettext_lazy("Learning modules completed"),
-    "self_rated_change": gettext_lazy("Participants' self-rated change in knowledge"),
-    "network_meetings_held": gettext_lazy("Network meetings held"),
-    "who5_response_rate": gettext_lazy("WHO-5 response rate"),
-    "who5_paired_change": gettext_lazy("WHO-5 paired change"),
-}
 
 
 def goal_progress(initiative: Initiative, *, hide_small: bool, beside=None) -> list[dict]:
@@ -68,7 +54,9 @@ def goals_progress(initiatives, *, hide_small: bool, beside=None) -> list[list[d
                      if hide_small else value)
             rows.append({
                 "goal": goal,
-                "label": registered.label if registered else KNOWN_LABELS.get(goal.key, goal.key),
+                # A key whose app is not installed (any more) is shown as it is stored: budget keeps no list
+                # of other apps' indicators (issue 18); they register their names with brobygger.indicators.
+                "label": registered.label if registered else goal.key,
                 "unit": registered.unit if registered else "",
                 "available": registered is not None,
                 "value": shown,

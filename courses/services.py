@@ -5,12 +5,24 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from brobygger.bulk import insert_rows
+
 from .consent import require_referral_consent
-from .models import MINIMUM_AGE, BreakGlass, Consent, Course, InterventionRecord, Referral, new_course_code
+from .models import (
+    MINIMUM_AGE,
+    BreakGlass,
+    Consent,
+    Course,
+    InterventionRecord,
+    Referral,
+    new_course_code,
+    new_course_codes,
+)
 from .selectors import responsible_candidates
 
 UNDER_AGE_MESSAGE = gettext_lazy(
@@ -194,3 +206,60 @@ def break_glass(*, course: Course, user, reason: str, request=None) -> BreakGlas
         log.record(request, action=log.Action.BREAK_GLASS, user=user, course=course,
                    detail=f"opened; open until {timezone.localtime(access.expires_at):%Y-%m-%d %H:%M}")
     return access
+
+
+# -- many at once: the import (exchange) stores a project's history with these ----------------------
+# Rows are plain dicts of field attnames (`course_id`, not `course`), checked by the caller first:
+# like bulk_create they run no save() and no validators (brobygger.bulk), while the database's
+# constraints and the audit history's triggers still hold. Call them inside one transaction.
+
+BATCH = 2000  # ids per `IN (...)`, under SQLite's limit on parameters
+
+
+def add_courses(*, project, organisation, rows: list[dict], by=None) -> list[int]:
+    """New courses of `project` owned by `organisation`, each with a new course code; their ids in
+    the order of `rows`. A row holds the course's own fields (project_ref, gender, age_at_start,
+    start_date, end_date)."""
+    codes = new_course_codes(project.code_prefix, len(rows))
+    insert_rows(Course, (
+        {**row, "project_id": project.pk, "code": code, "organisation_id": organisation.pk,
+         "created_by_id": by.pk if by is not None else None}
+        for code, row in zip(codes, rows, strict=True)))
+    ids = {}
+    for i in range(0, len(codes), BATCH):  # the new ids, by their (unique) codes
+        ids.update(Course.objects.filter(code__in=codes[i:i + BATCH]).values_list("code", "pk"))
+    return [ids[code] for code in codes]
+
+
+def change_courses(*, changes: dict[int, dict]) -> None:
+    """New values for many courses: course id -> {field: value}, the same fields for every course.
+    A course left without an end date keeps no end reason."""
+    if not changes:
+        return
+    fields = list(next(iter(changes.values())))
+    courses = [Course(pk=pk, **values) for pk, values in changes.items()]
+    if "end_date" in fields and "end_reason" not in fields:
+        fields.append("end_reason")
+        for course in courses:  # in the same statement: the history records one change per course
+            course.end_reason = "" if course.end_date is None else F("end_reason")
+    Course.objects.bulk_update(courses, fields, batch_size=BATCH)
+
+
+def record_interventions(*, rows: list[dict]) -> int:
+    """Interventions received, many at once (course_id, intervention_id, name, date, organisation_id,
+    created_by_id); how many."""
+    return insert_rows(InterventionRecord, rows)
+
+
+def make_referrals(*, rows: list[dict]) -> int:
+    """Referrals, many at once (course_id, target, service_name, date, organisation_id, created_by_id);
+    how many. They pass nothing on: a referral that does needs the citizen's consent (make_referral)."""
+    if any(row.get("shared_with_id") or row.get("consent_id") for row in rows):
+        raise ValueError("A referral that passes information on is made one at a time, with consent.")
+    return insert_rows(Referral, rows)
+
+
+def erase_courses(*, course_ids) -> None:
+    """Delete the courses with everything that hangs on them (interventions, referrals, consents,
+    WHO-5 answers and invitations, measurements: their models cascade from the course)."""
+    Course.objects.filter(pk__in=list(course_ids)).delete()

@@ -10,16 +10,16 @@ ESBJERG = Path(__file__).parent / "tests" / "data" / "esbjerg"
 
 @demo.extend
 def import_esbjerg(context):
+    from accounts.demo import demo_role
     from accounts.models import Membership
+    from projects.services import create_project
 
     from . import services
 
     orgs = context["organisations"]
     styrelsen = next(org for name, org in orgs.items() if name.startswith("Socialstyrelsen"))
-    project = services.create_project(slug="reden-esbjerg", name="Reden Esbjerg", prefix="ESB",
-                                      organisation="Esbjerg Kommune")
+    project = create_project(slug="reden-esbjerg", name="Reden Esbjerg", prefix="ESB", organisation="Esbjerg Kommune")
     services.import_registrations(project=project, data=(ESBJERG / "registrering.xlsx").read_bytes())
     services.import_who5(project=project, data=(ESBJERG / "who5.csv").read_bytes())
-    Membership.objects.create(user=context["users"]["analytiker"], organisation=styrelsen, project=project,
-                              role=Membership.Role.ANALYST)
+    demo_role(context["users"]["analytiker"], styrelsen, project, Membership.Role.ANALYST)
     context["esbjerg_project"] = project

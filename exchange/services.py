@@ -12,19 +12,19 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from brobygger import genders
-from brobygger.identity import check_no_identity
 from brobygger.spreadsheets import Sheet, write_csv, write_xlsx
 from brobygger.text import clean_control_characters
-from courses.models import Course, InterventionRecord, Referral, new_course_codes
-from projects.models import Intervention, Organisation, Project
-from wellbeing.models import Who5Response, who5_score
+from courses.models import InterventionRecord, Referral
+from courses.services import add_courses, change_courses, make_referrals, record_interventions
+from projects.models import Project
+from projects.services import add_interventions
+from wellbeing.models import Who5Response
+from wellbeing.services import add_imported_answers, change_imported_answers
 
 from . import formats
-from .bulk import insert_rows
 from .formats import Problem
 
 BATCH = 2000
@@ -46,23 +46,6 @@ class ImportResult:
     measurements_added: int = 0
     measurements_updated: int = 0
     new_catalogue_entries: list[str] = field(default_factory=list)
-
-
-def create_project(*, slug: str, name: str, prefix: str = "", organisation: str = "") -> Project:
-    """A new project led by `organisation` (created if unknown; the project's name by default)."""
-    if Project.objects.filter(slug=slug).exists():
-        raise ValueError(_("A project with the short name %(slug)s already exists.") % {"slug": slug})
-    if Project.objects.filter(name=name).exists():
-        raise ValueError(_("A project named %(name)s already exists.") % {"name": name})
-    prefix = (prefix or "".join(ch for ch in slugify(slug).upper() if ch.isalpha())[:3] or "PRJ")[:4]
-    check_no_identity(organisation)  # the project's own name is checked by its model below
-    with transaction.atomic():
-        lead, _created = Organisation.objects.get_or_create(
-            name=organisation or name, defaults={"kind": Organisation.Kind.MUNICIPAL})
-        project = Project(name=name, slug=slug, code_prefix=prefix, lead_organisation=lead)
-        project.full_clean()
-        project.save()
-    return project
 
 
 def name_key(name: str) -> str:
@@ -176,49 +159,39 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
     result = ImportResult()
     organisation = project.lead_organisation
     catalogue = {name_key(i.name): i for i in project.interventions.all()}
+    new = {}  # name key -> the name as first written in the file
     for name in parsed.interventions:
         if name_key(name) not in catalogue:
-            catalogue[name_key(name)] = Intervention.objects.create(project=project, name=name)
-            result.new_catalogue_entries.append(name)
+            new.setdefault(name_key(name), name)
+    result.new_catalogue_entries = list(new.values())
+    catalogue.update(zip(new, add_interventions(project=project, names=result.new_catalogue_entries), strict=True))
 
     existing = existing_courses(project)
     new_rows = [r for r in parsed.rows if r.ref.casefold() not in existing]
-    codes = new_course_codes(project.code_prefix, len(new_rows))
     by_id = by.pk if by is not None else None
-    result.created = insert_rows(Course, (
-        {"project_id": project.pk, "code": code, "project_ref": r.ref, "organisation_id": organisation.pk,
-         "gender": r.gender, "age_at_start": r.age, "start_date": r.start, "end_date": r.end,
-         "created_by_id": by_id}
-        for code, r in zip(codes, new_rows, strict=True)))
+    ids = add_courses(project=project, organisation=organisation, by=by, rows=[
+        {"project_ref": r.ref, "gender": r.gender, "age_at_start": r.age, "start_date": r.start, "end_date": r.end}
+        for r in new_rows])
+    result.created = len(ids)
     # What the intervention and referral rows need of each course: (id, start date, organisation).
-    # The new courses' ids, by their (unique) codes; their start and organisation are known.
-    ids = {}
-    for i in range(0, len(codes), BATCH):
-        ids.update(Course.objects.filter(code__in=codes[i:i + BATCH]).values_list("code", "pk"))
-    courses = {r.ref.casefold(): (ids[code], r.start, organisation.pk) for code, r in zip(codes, new_rows, strict=True)}
+    courses = {r.ref.casefold(): (pk, r.start, organisation.pk) for pk, r in zip(ids, new_rows, strict=True)}
 
-    changed = []
+    changed = {}
     for r in parsed.rows:
         course = existing.get(r.ref.casefold())
         if course is None:
             continue
-        values = {"gender": r.gender, "start_date": r.start, "end_date": r.end}
         # The export writes the known age, which for a course registered with a birth year is
         # computed from it: the same age is no change.
         same_age = r.age == course.known_age_at_start or (r.age is None and course.age_at_start is None)
-        if not same_age:
-            values["age_at_start"] = r.age
+        values = {"gender": r.gender, "age_at_start": course.age_at_start if same_age else r.age,
+                  "start_date": r.start, "end_date": r.end}
         if any(getattr(course, k) != v for k, v in values.items()):
-            for k, v in values.items():
-                setattr(course, k, v)
-            if course.end_date is None:
-                course.end_reason = ""
-            changed.append(course)
+            changed[course.pk] = values
         else:
             result.unchanged += 1
-        courses[r.ref.casefold()] = (course.pk, course.start_date, course.organisation_id)
-    Course.objects.bulk_update(changed, ["gender", "age_at_start", "start_date", "end_date", "end_reason"],
-                               batch_size=BATCH)
+        courses[r.ref.casefold()] = (course.pk, r.start, course.organisation_id)
+    change_courses(changes=changed)
     result.updated = len(changed)
 
     existing_ids = sorted({c.pk for c in existing.values()})
@@ -256,10 +229,8 @@ def _store_registrations(project: Project, parsed: formats.Parsed, by) -> Import
                 referred.add((course_id, name_key(name)))
             referrals.append({"course_id": course_id, "target": target, "service_name": name, "date": start,
                               "organisation_id": org, "created_by_id": by_id})
-    insert_rows(InterventionRecord, records)
-    insert_rows(Referral, referrals)
-    result.interventions_added = len(records)
-    result.referrals_added = len(referrals)
+    result.interventions_added = record_interventions(rows=records)
+    result.referrals_added = make_referrals(rows=referrals)
     if parsed.measurements:
         known = {key: course_id for key, (course_id, _start, _org) in courses.items()}
         _store_measurements(project, parsed.measurements, known, by, result)
@@ -271,6 +242,7 @@ def _store_measurements(project: Project, rows: list, in_file: dict, by, result:
     one at most); a follow-up to one on the same date, the n-th of a date to the n-th stored."""
     from outcomes.categories import INDICATOR_FIELDS, Kind
     from outcomes.models import Measurement
+    from outcomes.services import add_measurements, change_measurements
 
     known = {**course_ids(project), **in_file}
     course_ids_ = sorted({known[m.ref.casefold()] for m in rows})
@@ -279,7 +251,7 @@ def _store_measurements(project: Project, rows: list, in_file: dict, by, result:
         for m in Measurement.objects.filter(course_id__in=course_ids_[i:i + BATCH]).order_by("pk"):
             existing[(m.course_id, m.kind) if m.kind != Kind.FOLLOW_UP else (m.course_id, m.kind, m.measured_on)
                      ].append(m)
-    new, changed = [], []
+    new, changed = [], {}
     taken = Counter()
     for row in rows:
         course_id = known[row.ref.casefold()]
@@ -288,17 +260,12 @@ def _store_measurements(project: Project, rows: list, in_file: dict, by, result:
         measurement = stored[taken[key]] if taken[key] < len(stored) else None
         taken[key] += 1
         if measurement is None:
-            new.append(Measurement(course_id=course_id, measured_on=row.measured_on, kind=row.kind, recorded_by=by,
-                                   **row.answers))
+            new.append({"course_id": course_id, "measured_on": row.measured_on, "kind": row.kind, **row.answers})
         elif measurement.measured_on != row.measured_on or any(
                 getattr(measurement, f) != row.answers[f] for f in INDICATOR_FIELDS):
-            measurement.measured_on = row.measured_on
-            for f in INDICATOR_FIELDS:
-                setattr(measurement, f, row.answers[f])
-            changed.append(measurement)
-    Measurement.objects.bulk_create(new, batch_size=BATCH)
-    Measurement.objects.bulk_update(changed, ["measured_on", *INDICATOR_FIELDS], batch_size=BATCH)
-    result.measurements_added, result.measurements_updated = len(new), len(changed)
+            changed[measurement.pk] = {"measured_on": row.measured_on, **{f: row.answers[f] for f in INDICATOR_FIELDS}}
+    result.measurements_added = add_measurements(rows=new, by=by)
+    result.measurements_updated = change_measurements(changes=changed)
 
 
 def check_who5(project: Project, data: bytes) -> tuple[formats.Parsed, dict]:
@@ -342,7 +309,7 @@ def _store_who5(parsed, known, by) -> ImportResult:
     for i in range(0, len(course_ids), BATCH):
         for response in Who5Response.objects.filter(course_id__in=course_ids[i:i + BATCH]).order_by("pk"):
             existing[(response.course_id, response.answered_on)].append(response)
-    new, changed = [], []
+    new, changed = [], {}
     taken = Counter()  # the n-th row of a citizen and date is matched to the n-th stored answer
     for r in parsed.rows:
         course_id = known[r.ref.casefold()]
@@ -351,20 +318,13 @@ def _store_who5(parsed, known, by) -> ImportResult:
         response = on_date[taken[key]] if taken[key] < len(on_date) else None
         taken[key] += 1
         if response is None:
-            response = Who5Response(course_id=course_id, answered_on=r.answered_on, mode=Who5Response.Mode.IMPORTED,
-                                    recorded_by=by, score=who5_score(r.answers))
-            response.item1, response.item2, response.item3, response.item4, response.item5 = r.answers
-            new.append(response)
+            new.append((course_id, r.answered_on, r.answers))
         elif response.answers != r.answers:
-            response.item1, response.item2, response.item3, response.item4, response.item5 = r.answers
-            response.score = who5_score(r.answers)
-            changed.append(response)
+            changed[response.pk] = r.answers
         else:
             result.unchanged += 1
-    Who5Response.objects.bulk_create(new, batch_size=BATCH)
-    Who5Response.objects.bulk_update(changed, ["item1", "item2", "item3", "item4", "item5", "score"],
-                                     batch_size=BATCH)
-    result.created, result.updated = len(new), len(changed)
+    result.created = add_imported_answers(rows=new, by=by)
+    result.updated = change_imported_answers(changes=changed)
     return result
 
 

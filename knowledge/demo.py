@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from accounts.demo import demo_user
+from accounts.demo import demo_role, demo_user
 from brobygger import demo
 
 DRAFT_NOTE = (
@@ -92,7 +92,7 @@ def add_knowledge(context):
     project = context["project_2026"]
 
     vejleder = demo_user("vejleder", "Birgitte", "Holm")
-    Membership.objects.create(user=vejleder, organisation=bif, project=None, role=Membership.Role.LEARNER)
+    demo_role(vejleder, bif, None, Membership.Role.LEARNER)
     users["vejleder"] = vejleder
 
     modules = []

@@ -61,3 +61,24 @@ def suggested_kind(course) -> str:
     if course.end_date and Kind.END not in kinds:
         return Kind.END
     return Kind.FOLLOW_UP
+
+
+# -- many at once: the import (exchange) stores a project's measurements with these ------------------
+BATCH = 2000
+
+
+def add_measurements(*, rows: list[dict], by=None) -> int:
+    """New measurements, many at once: each row holds course_id, measured_on, kind and every
+    indicator's answer, checked by the caller (the database refuses an answer outside the list and
+    a second start or end); how many."""
+    Measurement.objects.bulk_create([Measurement(**row, recorded_by=by) for row in rows], batch_size=BATCH)
+    return len(rows)
+
+
+def change_measurements(*, changes: dict[int, dict]) -> int:
+    """New values for many measurements: measurement id -> {field: value}, the same fields for each; how many."""
+    if changes:
+        fields = list(next(iter(changes.values())))
+        Measurement.objects.bulk_update([Measurement(pk=pk, **values) for pk, values in changes.items()], fields,
+                                        batch_size=BATCH)
+    return len(changes)

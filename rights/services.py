@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from audit import log
 from courses.models import Course
+from courses.services import erase_courses
 
 from . import retained
 
@@ -50,7 +51,7 @@ def delete_courses(courses, *, action: str, today: date, request=None, by=None) 
         for course in courses:
             log.record(request, action=action, user=by, course=course)
             done.append(Deleted(course.code, course.project.name, course.end_date))
-        queryset.delete()
+        erase_courses(course_ids=[c.pk for c in courses])
     return done
 
 

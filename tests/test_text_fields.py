@@ -276,7 +276,7 @@ def test_a_cpr_number_in_a_directory_file_or_a_new_project_is_refused():
     from django.core.exceptions import ValidationError
 
     from directory.services import load_services
-    from exchange.services import create_project
+    from projects.services import create_project
 
     with pytest.raises(ValidationError):
         load_services([{"name": "Sundhedsrummet 010190 - 1234", "provider": "Kommunen", "offers": "Hjælp."}])
@@ -316,7 +316,7 @@ def test_the_finance_file_stores_its_text_without_control_characters_and_is_stil
 def test_a_new_projects_organisation_named_with_a_cpr_number_is_refused():
     from django.core.exceptions import ValidationError
 
-    from exchange.services import create_project
+    from projects.services import create_project
 
     with pytest.raises(ValidationError):
         create_project(slug="ny", name="Exit Vejle", organisation="Vejle 010190 - 1234")

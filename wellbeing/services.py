@@ -1,5 +1,6 @@
 """Writes on WHO-5: the one-time link's life cycle (made, looked up, claimed with the citizen's own answer,
-withdrawn) and an answer taken with a worker. The wording in each language: wording.py."""
+withdrawn), an answer taken with a worker, and answers imported many at once. The wording in each
+language: wording.py."""
 
 from datetime import date, datetime, timedelta
 
@@ -8,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import ANSWER_MAX, ITEM_COUNT, Who5Invitation, Who5Response, hash_token, is_token_shaped
+from .models import ANSWER_MAX, ITEM_COUNT, Who5Invitation, Who5Response, hash_token, is_token_shaped, who5_score
 from .wording import check_language
 
 INVITATION_DAYS = 14
@@ -89,3 +90,29 @@ def record_who5(*, course, answers, language: str, by, on: date,
         course=course, answered_on=on, language=language, mode=mode, recorded_by=by,
         **{f"item{i + 1}": a for i, a in enumerate(answers)},
     )
+
+
+# -- many at once: the import (exchange) stores answers given outside Brobygger with these ---------
+BATCH = 2000
+
+
+def _items(answers) -> dict:
+    return {f"item{i + 1}": a for i, a in enumerate(answers)}
+
+
+def add_imported_answers(*, rows: list[tuple[int, date, list[int]]], by=None) -> int:
+    """Answers given outside Brobygger, many at once: (course id, date, the five answers 0-5), checked
+    by the caller (the database refuses an answer outside 0-5); how many."""
+    Who5Response.objects.bulk_create([
+        Who5Response(course_id=course_id, answered_on=day, mode=Who5Response.Mode.IMPORTED, recorded_by=by,
+                     score=who5_score(answers), **_items(answers))  # bulk_create runs no save(): the score here
+        for course_id, day, answers in rows], batch_size=BATCH)
+    return len(rows)
+
+
+def change_imported_answers(*, changes: dict[int, list[int]]) -> int:
+    """New answers for stored ones (an import that corrects them): answer id -> the five answers; how many."""
+    Who5Response.objects.bulk_update(
+        [Who5Response(pk=pk, score=who5_score(answers), **_items(answers)) for pk, answers in changes.items()],
+        [*_items([0] * ITEM_COUNT), "score"], batch_size=BATCH)
+    return len(changes)

@@ -1,7 +1,7 @@
 import pytest
 from django.utils import translation
 
-from exchange.services import create_project
+from projects.services import create_project
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,8 @@ from datetime import date
 import openpyxl
 
 from courses.models import Referral
-from exchange.services import create_project, export_registrations, export_who5, import_registrations, import_who5
+from exchange.services import export_registrations, export_who5, import_registrations, import_who5
+from projects.services import create_project
 from reports.selectors import project_report
 
 from .helpers import esbjerg_bytes, row, who5_csv, workbook

@@ -6,10 +6,10 @@ import pytest
 
 from brobygger.tests.demo_data import demo_data_for_the_module
 from courses.models import Course, Referral
-from exchange.services import create_project
 from outcomes.categories import INDICATOR_FIELDS
 from outcomes.models import Measurement
 from projects.models import Project
+from projects.services import create_project
 
 from .helpers import everything, run
 

@@ -14,6 +14,15 @@ document.addEventListener("DOMContentLoaded", function () {
       var unsent = 0;
       try { unsent = parseInt(localStorage.getItem("brobygger-outreach-entries") || "0", 10); } catch (e) { /* none */ }
       if (unsent > 0 && !window.confirm(form.getAttribute("data-unsent"))) { event.preventDefault(); return; }
+      // Nothing unsent, or the worker agreed: the server may now have the browser clear the site's
+      // storage too (Clear-Site-Data, signin/views.py); without this word it leaves the queue alone.
+      if (!form.querySelector("input[name=clear_phone]")) {
+        var agreed = document.createElement("input");
+        agreed.type = "hidden";
+        agreed.name = "clear_phone";
+        agreed.value = "1";
+        form.appendChild(agreed);
+      }
       if (!window.indexedDB && !window.caches) { return; }
       event.preventDefault();
       var done = false;

@@ -1,7 +1,7 @@
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
-from exchange.services import create_project
+from projects.services import create_project
 
 from ._base import ExchangeCommand
 

@@ -7,12 +7,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import Membership, User
+from brobygger.bulk import BATCH, insert_rows
 from courses.models import Course, Gender, InterventionRecord, Referral, new_course_codes
-from exchange.bulk import BATCH, insert_rows
-from exchange.services import create_project
 from outcomes.categories import INDICATORS
 from outcomes.models import Measurement
 from projects.models import Intervention, Project
+from projects.services import create_project
 from wellbeing.models import Who5Response, who5_score
 
 INTERVENTIONS = ["Rådgivning", "Rådgivning af fagperson", "Koordinerende forløb", "Case management (CTI)",

@@ -1,4 +1,5 @@
-"""Fast insertion of many plain rows, for the registration import (and the benchmark seeding, reports.seed_bench).
+"""Fast insertion of many plain rows, for the registration import (courses.services.add_courses and
+the rows that hang on them) and the benchmark seeding (reports.seed_bench).
 
 `bulk_create` builds a model instance per row and compiles every value through the ORM; for an
 import of 10,000 citizens (about 90,000 rows with their interventions) that was three quarters

@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 
 from audit.models import ChangeRecord
+from brobygger.bulk import insert_rows
 from courses.models import Course, Gender, InterventionRecord
-from exchange.bulk import insert_rows
 
 
 def test_inserted_rows_get_the_fields_defaults_and_the_time_now(world):
