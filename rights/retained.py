@@ -348,7 +348,8 @@ def retained_outcomes(project, periods: list[tuple[date, date]], *, better: tupl
     before it, "better": {indicator: of those, a better answer at the latest than at the first}
     for each indicator in `better`, "who5_risen": courses whose latest WHO-5 answer up to the end
     falls in the period, 10 points or more above the first, "whole_months": False when the period
-    cuts a month that holds such figures (they are kept by month)}. One query for every period.
+    cuts a month that holds such figures (they are kept by month), "legacy": rows written before
+    December 2026 up to its end, which these figures cannot use (see LEGACY)}. One query for every period.
     """
     from outcomes.categories import BETTER, BY_FIELD, direction
 
@@ -378,10 +379,12 @@ def retained_outcomes(project, periods: list[tuple[date, date]], *, better: tupl
                                                       (end, end == last_of_month(end))) if not whole]
         if cut:
             sums[f"cut_{n}"] = Count("pk", filter=Q(month__in=cut) | Q(until__in=cut) | Q(ended__in=cut))
+        sums[f"legacy_{n}"] = Count("pk", filter=Q(measure__in=LEGACY, month__lte=end))
     if not periods:
         return []
     found = RetainedCount.objects.filter(project=project).aggregate(**sums)
     return [{"reached": int(found[f"reached_{n}"]), "compared": int(found[f"compared_{n}"]),
              "better": {f: int(found[f"better_{f}_{n}"]) for f in better},
-             "who5_risen": int(found[f"who5_risen_{n}"]), "whole_months": not found.get(f"cut_{n}")}
+             "who5_risen": int(found[f"who5_risen_{n}"]), "whole_months": not found.get(f"cut_{n}"),
+             "legacy": bool(found[f"legacy_{n}"])}
             for n in range(len(periods))]

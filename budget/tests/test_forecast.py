@@ -149,3 +149,16 @@ def test_the_project_page_reads_the_budget_in_three_queries_whatever_its_size(wo
     budget_reads = [sql for sql in large if any(f'FROM "{table}"' in sql for table in (
         "budget_initiative", "budget_budgetline", "budget_spendingentry"))]
     assert len(budget_reads) == 3, budget_reads  # initiatives, their lines, the spending summed by line and month
+
+
+def test_the_money_chart_writes_every_name_and_label_as_text_never_markup():
+    from budget.charts import money_chart
+
+    chart = money_chart('Løn <b>"&', ["maj", "<i>jun</i>"], [("Forbrug<script>alert(1)</script>", [10.0, None]),
+                                                             ("Plan", [5.0, 20.0])])
+    assert "<script>" not in chart and "<i>" not in chart and "<b>" not in chart
+    assert "Forbrug&lt;script&gt;alert(1)&lt;/script&gt;" in chart
+    assert "&lt;i&gt;jun&lt;/i&gt;" in chart
+    assert '<title id="money-' in chart and "Løn &lt;b&gt;&quot;&amp;</title>" in chart
+    # The last point of each line is labelled: 10 for the first (one point), 20 for the plan.
+    assert chart.count('font-weight="bold"') == 2
