@@ -34,7 +34,7 @@ from courses.models import InterventionRecord, Referral
 from outcomes.categories import INDICATOR_FIELDS
 from outcomes.models import Measurement
 from wellbeing.models import SIGNIFICANT_CHANGE, Who5Response
-from wellbeing.rounds import ANSWER_ORDER, due_on, overdue_from, round_of
+from wellbeing.rounds import ANSWER_ORDER, answered_rounds, due_on, overdue_from
 
 from .models import RetainedCount
 
@@ -46,10 +46,6 @@ LEGACY = {M.COURSES, M.COURSES_BY_GENDER, M.COURSES_BY_AGE_BAND, M.COURSES_ENDED
 INDICATOR_ONLY = {M.REFERRALS_STARTED, M.WHO5_FOLLOW_UP, M.WHO5_LATEST, M.WHO5_LATEST_RISEN}
 # The report counts "reached n different interventions" up to this n ("4 or more").
 INTERVENTIONS_REACHED_MAX = 4
-
-
-def answered_rounds_of(start: date, days, interval: int) -> set[int]:
-    return {round_of(start, day, interval) for day in days}
 
 
 def first_of_month(day: date) -> date:
@@ -176,7 +172,7 @@ def _who5_indicators(rows, project_id, start: date, last_due: date, interval: in
     * paired change: answer j (j >= 2) is the course's latest from its date until the next
       answer's; the period must start by its date. Sum: its change from the first answer.
     """
-    done = answered_rounds_of(start, [day for day, _score in answers], interval)
+    done = answered_rounds(start, interval, [day for day, _score in answers])
     counts_from = []
     k = 1
     while (day := due_on(start, k, interval)) <= last_due:

@@ -25,7 +25,7 @@ def live_response_counts(project, start: date, until: date) -> tuple[int, int]:
     answers = answer_dates([c.pk for c in courses])
     got = due = 0
     for course in courses:
-        done = answered_rounds(course, answers.get(course.pk, []))
+        done = answered_rounds(course.start_date, course.project.who5_interval_months, answers.get(course.pk, []))
         follow_ups = [k for k, day in rounds_due(course, until) if k >= 1 and day >= start and (k in done or grace_over(day, until))]
         if not follow_ups:
             continue

@@ -115,9 +115,11 @@ def rounds_due(course, until: date) -> list[tuple[int, date]]:
     return rounds
 
 
-def answered_rounds(course, answer_dates) -> set[int]:
-    interval = course.project.who5_interval_months
-    return {round_of(course.start_date, day, interval) for day in answer_dates}
+def answered_rounds(start: date, interval: int, answer_dates) -> set[int]:
+    """The scheduled measurements that answers on `answer_dates` count for, of a course started on
+    `start` in a project measuring every `interval` months. Plain values, not a course, so that
+    retention (rights.retained) numbers the rows of courses it is about to delete with it too."""
+    return {round_of(start, day, interval) for day in answer_dates}
 
 
 def answer_dates(course_ids) -> dict[int, list[date]]:
@@ -176,7 +178,7 @@ def due_measurements(courses, today: date, *, dates=answer_dates) -> list[DueMea
         if not rounds:
             continue
         k, day = rounds[-1]
-        if k in answered_rounds(course, answers.get(course.pk, [])):
+        if k in answered_rounds(course.start_date, course.project.who5_interval_months, answers.get(course.pk, [])):
             continue
         items.append(DueMeasurement.on(today, course, k, day))
     items.sort(key=lambda m: (not m.overdue, m.due_on, m.course.code))
@@ -188,7 +190,8 @@ def next_measurement(course, today: date) -> DueMeasurement | None:
     (the same one the due list shows), else the following round."""
     if not course.is_open:
         return None
-    done = answered_rounds(course, course.who5_responses.values_list("answered_on", flat=True))
+    done = answered_rounds(course.start_date, course.project.who5_interval_months,
+                           course.who5_responses.values_list("answered_on", flat=True))
     rounds = rounds_due(course, today + timedelta(days=DUE_SOON_DAYS))
     if rounds and rounds[-1][0] not in done:
         return DueMeasurement.on(today, course, *rounds[-1])
@@ -211,7 +214,7 @@ def response_rate_by_round(courses, today: date, *, dates=answer_dates) -> list[
     due: dict[int, int] = {}
     answered: dict[int, int] = {}
     for course in courses:
-        done = answered_rounds(course, answers.get(course.pk, []))
+        done = answered_rounds(course.start_date, course.project.who5_interval_months, answers.get(course.pk, []))
         for k, day in rounds_due(course, today):
             if k in done or grace_over(day, today):
                 due[k] = due.get(k, 0) + 1
