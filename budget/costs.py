@@ -88,6 +88,18 @@ def outcome_counts(project, periods: list[Period]) -> dict[Period, dict[str, int
     return counts_and_months(project, periods)[0]
 
 
+def reached_by_period(project, periods: list[Period]) -> dict[Period, int]:
+    """{period: citizens reached}, deleted courses included: the project report's citizens for the
+    period. Two queries, however many courses and periods."""
+    periods = list(dict.fromkeys(periods))
+    if not periods:
+        return {}
+    live = Course.objects.filter(project=project).aggregate(**{
+        f"p{n}": Count("pk", filter=open_between(start, end)) for n, (start, end) in enumerate(periods)})
+    kept = retained_outcomes(project, periods, better=())
+    return {period: live[f"p{n}"] + kept[n]["reached"] for n, period in enumerate(periods)}
+
+
 def counts_and_months(project, periods: list[Period]) -> tuple[dict[Period, dict[str, int]], set[Period], bool]:
     """outcome_counts; the periods that cut a month holding deleted courses' figures (kept by month,
     so counted for the whole month: not exact); and whether courses deleted before December 2026 left
