@@ -88,13 +88,26 @@ def test_thousands_round_half_up_as_in_the_note():
     assert money.thousands(Decimal("424499.99")) == 424
 
 
+def _warning(html: str) -> str | None:
+    """The text of the page's over-budget warning, or None."""
+    import re
+
+    found = re.search(r'<div class="alert alert-warning.*?</div></div>', html, re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found.group(0))).strip() if found else None
+
+
 def test_the_page_warns_when_the_forecast_passes_the_budget(world, client_as):
-    _spend(world, 5, "150000")
-    response = client_as("coordinator").get(reverse("initiative_detail", args=[world.project.slug, 1]))
+    url = reverse("initiative_detail", args=[world.project.slug, 1])
+    _spend(world, 5, "100000")  # 100,000 a month for May-December: 800,000 of 879,000
+    assert _warning(client_as("coordinator").get(url).content.decode()) is None
+    _spend(world, 5, "150000")  # entered again: replaces it; 1,200,000
+    response = client_as("coordinator").get(url)
     assert response.context["figures"].over_budget
-    assert 'class="alert alert-warning' in response.content.decode()
+    assert _warning(response.content.decode()) == (
+        "Prognosen overskrider budgettet Prognose 1.200 mod et budget på 879 tusind kr. "
+        "Linjer over budget: To årsværk og en ladcykel (BIU 35.10)")
     assert 'id="months"' in response.content.decode()
-    assert "<svg" in response.content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in response.content.decode()  # the money chart
 
 
 def test_the_coordinator_enters_spending_in_danish_notation(world, client_as):
