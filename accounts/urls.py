@@ -1,12 +1,8 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
-
-from brobygger.accesslog import Kind, logged_as
 
 from . import views
 
 urlpatterns = [
-    path("logout/", logged_as(Kind.NOT_LOGGED)(auth_views.LogoutView.as_view()), name="logout"),
     path("administration/users/", views.user_list, name="user_list"),
     path("administration/users/new/", views.user_edit, name="user_create"),
     path("administration/users/<int:pk>/", views.user_detail, name="user_detail"),

@@ -88,29 +88,46 @@ def outcome_counts(project, periods: list[Period]) -> dict[Period, dict[str, int
     return counts_and_months(project, periods)[0]
 
 
-def counts_and_months(project, periods: list[Period]) -> tuple[dict[Period, dict[str, int]], set[Period]]:
-    """outcome_counts, and the periods that cut a month holding deleted courses' figures (kept by
-    month, so counted for the whole month: not exact)."""
+def reached_by_period(project, periods: list[Period]) -> dict[Period, int]:
+    """{period: citizens reached}, deleted courses included: the project report's citizens for the
+    period. Two queries, however many courses and periods."""
     periods = list(dict.fromkeys(periods))
     if not periods:
-        return {}, set()
+        return {}
+    live = _reached(Course.objects.filter(project=project), periods)
+    kept = retained_outcomes(project, periods, better=())
+    return {period: live[n] + kept[n]["reached"] for n, period in enumerate(periods)}
+
+
+def _reached(courses, periods: list[Period]) -> list[int]:
+    """Per period, the courses open on a day of it (the report's citizens, of the courses still here). One query."""
+    found = courses.aggregate(**{f"p{n}": Count("pk", filter=open_between(start, end))
+                                 for n, (start, end) in enumerate(periods)})
+    return [found[f"p{n}"] for n in range(len(periods))]
+
+
+def counts_and_months(project, periods: list[Period]) -> tuple[dict[Period, dict[str, int]], set[Period], bool]:
+    """outcome_counts; the periods that cut a month holding deleted courses' figures (kept by month,
+    so counted for the whole month: not exact); and whether courses deleted before December 2026 left
+    figures these cannot use (rights.retained.LEGACY: they are missing)."""
+    periods = list(dict.fromkeys(periods))
+    if not periods:
+        return {}, set(), False
     courses = Course.objects.filter(project=project)
-    reached = courses.aggregate(**{
-        f"p{n}": Count("pk", filter=open_between(start, end))
-        for n, (start, end) in enumerate(periods)
-    })
+    reached = _reached(courses, periods)
     fields = tuple(BETTER.values())
     compared = compared_by_period(courses, periods, better=fields)
     risen = risen_by_period(courses, periods)
     kept = retained_outcomes(project, periods, better=fields)
     counts = {
-        period: {REACHED: reached[f"p{n}"] + kept[n]["reached"],
+        period: {REACHED: reached[n] + kept[n]["reached"],
                  COMPARED: compared[n]["compared"] + kept[n]["compared"],
                  **{family: compared[n]["better"][f] + kept[n]["better"][f] for family, f in BETTER.items()},
                  WHO5_RISEN: risen[n] + kept[n]["who5_risen"]}
         for n, period in enumerate(periods)
     }
-    return counts, {period for n, period in enumerate(periods) if not kept[n]["whole_months"]}
+    inexact = {period for n, period in enumerate(periods) if not kept[n]["whole_months"]}
+    return counts, inexact, any(k["legacy"] for k in kept)
 
 
 def hidden_counts(counts: dict[Period, dict[str, int]]) -> set[tuple[Period, str]]:
@@ -213,6 +230,7 @@ class CostTable:
     # periods whose count of them a reader outside does not see. Never shown as such.
     reached: dict[Period, int] = field(default_factory=dict, repr=False)
     reached_hidden: set[Period] = field(default_factory=set, repr=False)
+    legacy: bool = False  # courses deleted before December 2026 are missing (rights.retained.LEGACY)
 
     headers = property(lambda self: [PER[family] for family in FAMILIES])
 
@@ -236,16 +254,21 @@ class CostTable:
         periods = {(r.start, r.end) for r in rows}
         # The goals beside it are set against every period's reached, as in the project's document.
         return CostTable(rows, [(p, words) for p, words in self.notes if p in periods], self.hidden,
-                         self.cut_months & periods, self.reached, self.reached_hidden)
+                         self.cut_months & periods, self.reached, self.reached_hidden, self.legacy)
 
     @property
     def caveat(self) -> str:
         """Why some figure may not be exact, in words ("" when every figure is)."""
-        if not self.cut_months:
-            return ""
-        return _("Courses deleted under retention or erasure are kept as anonymous figures by month, and %(periods)s "
-                 "starts or ends inside such a month: their figures in it are counted for the whole month.") % {
-            "periods": ", ".join(period_label(*p).lower() for p in sorted(self.cut_months))}
+        words = []
+        if self.cut_months:
+            words.append(_("Courses deleted under retention or erasure are kept as anonymous figures by month, and "
+                           "%(periods)s starts or ends inside such a month: their figures in it are counted for the "
+                           "whole month.") % {
+                "periods": ", ".join(period_label(*p).lower() for p in sorted(self.cut_months))})
+        if self.legacy:
+            words.append(_("Courses deleted before December 2026 were kept only as monthly counts these figures "
+                           "cannot use; they are missing from them."))
+        return " ".join(words)
 
 
 def _spent(figures: list[InitiativeFigures], start: date, end: date) -> Decimal:
@@ -283,7 +306,7 @@ def cost_per_outcome(project, figures: list[InitiativeFigures], *, hide_small: b
         return CostTable([], [], False)
     own = {f.initiative.pk: periods_of(f.initiative.start_date, f.initiative.end_date) for f in budgeted}
     overall = periods_of(min(f.initiative.start_date for f in budgeted), max(f.initiative.end_date for f in budgeted))
-    counts, cut_months = counts_and_months(project, [p for ps in own.values() for p in ps] + overall)
+    counts, cut_months, legacy = counts_and_months(project, [p for ps in own.values() for p in ps] + overall)
     hidden = hidden_counts(counts) if hide_small else set()
     rows = [row for f in budgeted
             for row in _rows(str(f.initiative), f.initiative, [f], own[f.initiative.pk], counts, hidden, today)]
@@ -295,4 +318,4 @@ def cost_per_outcome(project, figures: list[InitiativeFigures], *, hide_small: b
             if words:
                 notes.append(((start, end), f"{LABELS[family]}, {period_label(start, end).lower()}: {words}"))
     return CostTable(rows, notes, bool(hidden), cut_months, {period: found[REACHED] for period, found in counts.items()},
-                     {period for period, family in hidden if family == REACHED})
+                     {period for period, family in hidden if family == REACHED}, legacy)

@@ -7,8 +7,9 @@ from decimal import Decimal
 from django.db.models import prefetch_related_objects
 
 from brobygger import indicators, rounding
-from brobygger.disclosure import HIDDEN, protect
+from brobygger.disclosure import HIDDEN, is_small, protect
 
+from .costs import reached_by_period
 from .models import GoalIndicator, Initiative
 
 # The goal that counts courses started in its period: each of them is a citizen reached (budget.costs)
@@ -38,10 +39,11 @@ def goals_progress(initiatives, *, hide_small: bool, beside=None) -> list[list[d
     target, and so is every other goal's count of the same indicator over a period that overlaps
     it, so the hidden one cannot be worked out as the difference of two periods.
 
-    `beside` is the project's cost table (budget.costs.CostTable) that a reader outside sees too:
-    its citizens reached hold the courses registered of a goal whose period is within theirs, and
-    the difference (reached, started before the goal's period or after it) must not be 1-4
-    people either (`_hide_beside_reached`).
+    A goal of courses registered is also set against the citizens reached that a reader outside
+    sees: the project report's citizens for the goal's own period, and `beside`, the project's cost
+    table (budget.costs.CostTable), for every period of it that holds the goal's. The courses
+    registered are among those reached, and the difference (reached, started before) must not be
+    1-4 people either (`_hide_beside_reached`).
     """
     result = []
     prefetch_related_objects(initiatives, "indicators")  # one query for the goals of every initiative
@@ -66,8 +68,7 @@ def goals_progress(initiatives, *, hide_small: bool, beside=None) -> list[list[d
             })
         result.append(rows)
     if hide_small:
-        if beside is not None:
-            _hide_beside_reached([row for rows in result for row in rows], beside)
+        _hide_beside_reached([row for rows in result for row in rows], beside)
         _hide_overlapping([row for rows in result for row in rows])
     for row in (row for rows in result for row in rows):
         value, target = row.pop("exact"), row["goal"].target
@@ -81,21 +82,31 @@ def goals_progress(initiatives, *, hide_small: bool, beside=None) -> list[list[d
 
 def _hide_beside_reached(rows: list[dict], costs) -> None:
     """Complementary suppression (brobygger.disclosure.protect) between each goal of courses registered
-    and the citizens reached of every period of the cost table that holds the goal's period: the
-    courses registered are a part of those reached, and the rest is a group no page shows but anyone
-    can work out. When it is 1-4 people, the goal's count is hidden (the cost table stays as it is,
-    the same on every page and PDF)."""
-    for row in rows:
+    and the citizens reached of every period that holds the goal's period and that a reader outside
+    sees: the goal's own (the project report, for any period asked) and the cost table's. The courses
+    registered are a part of those reached, and the rest is a group no page shows but anyone can work
+    out. When it is 1-4 people, the goal's count is hidden (the report and the cost table stay as
+    they are, the same on every page and PDF). The report's citizens of the goal's period take two
+    queries, and only when there is such a goal."""
+    goals = [row for row in rows if row["goal"].key == COURSES_REGISTERED and row["value"] is not HIDDEN
+             and isinstance(row["exact"], int)]
+    if not goals:
+        return
+    reached = dict(costs.reached) if costs is not None else {}
+    shown = {period for period in reached if costs is None or period not in costs.reached_hidden}
+    own = [(row["goal"].period_start, row["goal"].period_end) for row in goals]
+    for period, n in reached_by_period(goals[0]["goal"].initiative.project, own).items():
+        reached[period] = n
+        if not is_small(n):  # the report hides a count of 1-4 citizens
+            shown.add(period)
+    for row in goals:
         goal, value = row["goal"], row["exact"]
-        if goal.key != COURSES_REGISTERED or row["value"] is HIDDEN or not isinstance(value, int):
-            continue
-        for (start, end), reached in costs.reached.items():
+        for (start, end), n in reached.items():
             if not (start <= goal.period_start and goal.period_end <= end):
                 continue
-            shown_reached = (start, end) not in costs.reached_hidden
-            values = {"goal": value, "rest": reached - value, "reached": reached}
+            values = {"goal": value, "rest": n - value, "reached": n}
             hidden = protect(values, [(["goal", "rest"], "reached")], implicit={"rest"},
-                             also=() if shown_reached else {"reached"})
+                             also=() if (start, end) in shown else {"reached"})
             if "goal" in hidden:
                 row["value"] = HIDDEN
                 break

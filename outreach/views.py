@@ -102,6 +102,15 @@ def service_worker(request):
     return render(request, "outreach/sw.js", content_type="text/javascript; charset=utf-8")
 
 
+# Rendered from brobygger/favicon.svg by scripts/make_icons.py: Android installs from a PNG of 192
+# and 512 px, and crops a maskable one to its own shape.
+HOME_SCREEN_ICONS = [
+    ("outreach/icons/icon-192.png", 192, "any"),
+    ("outreach/icons/icon-512.png", 512, "any"),
+    ("outreach/icons/icon-maskable-512.png", 512, "maskable"),
+]
+
+
 @logged_as(Kind.PAGE)
 @public
 def web_manifest(request, slug):
@@ -111,7 +120,10 @@ def web_manifest(request, slug):
         "name": _("Brobygger outreach"), "short_name": _("Outreach"), "lang": request.LANGUAGE_CODE,
         "start_url": reverse("outreach_log", args=[slug]), "scope": reverse("outreach_home"),
         "display": "standalone", "background_color": "#ffffff", "theme_color": "#ffffff",
-        "icons": [{"src": static("brobygger/favicon.svg"), "sizes": "any", "type": "image/svg+xml"}],
+        "icons": [
+            {"src": static(path), "sizes": f"{size}x{size}", "type": "image/png", "purpose": purpose}
+            for path, size, purpose in HOME_SCREEN_ICONS
+        ] + [{"src": static("brobygger/favicon.svg"), "sizes": "any", "type": "image/svg+xml"}],
     }
     return JsonResponse(manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})
 

@@ -34,7 +34,7 @@ from courses.models import InterventionRecord, Referral
 from outcomes.categories import INDICATOR_FIELDS
 from outcomes.models import Measurement
 from wellbeing.models import SIGNIFICANT_CHANGE, Who5Response
-from wellbeing.rounds import ANSWER_ORDER, GRACE_DAYS, due_on, round_of
+from wellbeing.rounds import ANSWER_ORDER, answered_rounds, due_on, overdue_from
 
 from .models import RetainedCount
 
@@ -46,10 +46,6 @@ LEGACY = {M.COURSES, M.COURSES_BY_GENDER, M.COURSES_BY_AGE_BAND, M.COURSES_ENDED
 INDICATOR_ONLY = {M.REFERRALS_STARTED, M.WHO5_FOLLOW_UP, M.WHO5_LATEST, M.WHO5_LATEST_RISEN}
 # The report counts "reached n different interventions" up to this n ("4 or more").
 INTERVENTIONS_REACHED_MAX = 4
-
-
-def answered_rounds_of(start: date, days, interval: int) -> set[int]:
-    return {round_of(start, day, interval) for day in days}
 
 
 def first_of_month(day: date) -> date:
@@ -170,17 +166,17 @@ def _who5_indicators(rows, project_id, start: date, last_due: date, interval: in
     """Rows for the budget's WHO-5 indicators (wellbeing.indicators), which count per period end:
 
     * response rate: follow-up k is the one a period ending on `until` counts from the day it
-      counts as due (its date if answered, else when its grace period has passed) until the
+      counts as due (its date if answered, else the day its grace is over: wellbeing.rounds.overdue_from) until the
       next one does; the period must start by its due date. Category: answered, missed, or
       missed_prev (missed, due in the month before the row's month).
     * paired change: answer j (j >= 2) is the course's latest from its date until the next
       answer's; the period must start by its date. Sum: its change from the first answer.
     """
-    done = answered_rounds_of(start, [day for day, _score in answers], interval)
+    done = answered_rounds(start, interval, [day for day, _score in answers])
     counts_from = []
     k = 1
     while (day := due_on(start, k, interval)) <= last_due:
-        counts_from.append((k, day, day if k in done else day + timedelta(days=GRACE_DAYS)))
+        counts_from.append((k, day, day if k in done else overdue_from(day)))
         k += 1
     for i, (k, due, since) in enumerate(counts_from):
         until = first_of_month(counts_from[i + 1][2]) if i + 1 < len(counts_from) else None
@@ -348,7 +344,8 @@ def retained_outcomes(project, periods: list[tuple[date, date]], *, better: tupl
     before it, "better": {indicator: of those, a better answer at the latest than at the first}
     for each indicator in `better`, "who5_risen": courses whose latest WHO-5 answer up to the end
     falls in the period, 10 points or more above the first, "whole_months": False when the period
-    cuts a month that holds such figures (they are kept by month)}. One query for every period.
+    cuts a month that holds such figures (they are kept by month), "legacy": rows written before
+    December 2026 up to its end, which these figures cannot use (see LEGACY)}. One query for every period.
     """
     from outcomes.categories import BETTER, BY_FIELD, direction
 
@@ -378,10 +375,12 @@ def retained_outcomes(project, periods: list[tuple[date, date]], *, better: tupl
                                                       (end, end == last_of_month(end))) if not whole]
         if cut:
             sums[f"cut_{n}"] = Count("pk", filter=Q(month__in=cut) | Q(until__in=cut) | Q(ended__in=cut))
+        sums[f"legacy_{n}"] = Count("pk", filter=Q(measure__in=LEGACY, month__lte=end))
     if not periods:
         return []
     found = RetainedCount.objects.filter(project=project).aggregate(**sums)
     return [{"reached": int(found[f"reached_{n}"]), "compared": int(found[f"compared_{n}"]),
              "better": {f: int(found[f"better_{f}_{n}"]) for f in better},
-             "who5_risen": int(found[f"who5_risen_{n}"]), "whole_months": not found.get(f"cut_{n}")}
+             "who5_risen": int(found[f"who5_risen_{n}"]), "whole_months": not found.get(f"cut_{n}"),
+             "legacy": bool(found[f"legacy_{n}"])}
             for n in range(len(periods))]

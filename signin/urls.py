@@ -3,6 +3,7 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
+    path("logout/", views.sign_out, name="logout"),
     path("signin/login/", views.password_step, name="login"),
     path("signin/login/code/", views.verify_step, name="signin_verify"),
     path("signin/login/set-up/", views.enrol_step, name="signin_enrol"),

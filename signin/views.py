@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.signals import user_login_failed
+from django.contrib.auth.views import LogoutView
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -182,6 +183,32 @@ def new_codes(request):
     return redirect("signin_recovery_codes")
 
 
+# Sent by app.js with a sign-out when the phone holds nothing unsent or the worker has agreed to
+# delete it (brobygger/static/brobygger/app.js, form[data-sign-out]).
+PHONE_MAY_BE_CLEARED = "clear_phone"
+
+
+def _clear_the_phone(request, response):
+    """Have the browser delete what Brobygger keeps on the device: the outreach queue, the kept form
+    pages and the service worker (docs/outreach.md), also what app.js could not reach in time.
+
+    Only on app.js's word that nothing unsent is lost without the worker knowing: a sign-out without
+    it (no JavaScript, a page from before) leaves the queue on the phone, to be sent later.
+    Not "cache": every page is no-store, and Chromium stalls the sign-out for seconds clearing its
+    HTTP cache. Not "cookies": the session has ended, and the language chosen may stay."""
+    if request.POST.get(PHONE_MAY_BE_CLEARED) == "1":
+        response["Clear-Site-Data"] = '"storage"'
+    return response
+
+
+class SignOutView(LogoutView):
+    def post(self, request, *args, **kwargs):
+        return _clear_the_phone(request, super().post(request, *args, **kwargs))
+
+
+sign_out = logged_as(Kind.NOT_LOGGED)(SignOutView.as_view())
+
+
 @logged_as(Kind.PAGE)
 @require_POST
 def sign_out_everywhere(request):
@@ -189,7 +216,7 @@ def sign_out_everywhere(request):
     logout(request)
     services.end_all_sessions(user)
     messages.success(request, _("You are signed out on every device."))
-    return redirect("login")
+    return _clear_the_phone(request, redirect("login"))
 
 
 @logged_as(Kind.PAGE)

@@ -1,7 +1,7 @@
 """WHO-5 figures of the courses still here, for the budget's indicators (rights.indicators adds
 what deleted courses left and registers them) and the budget's cost per outcome."""
 
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery, Sum
@@ -10,7 +10,7 @@ from brobygger.rounding import one_decimal
 from courses.models import Course
 
 from .models import SIGNIFICANT_CHANGE, Who5Response
-from .rounds import GRACE_DAYS, answer_dates, answered_rounds, rounds_due
+from .rounds import answer_dates, answered_rounds, grace_over, rounds_due
 
 
 def live_response_counts(project, start: date, until: date) -> tuple[int, int]:
@@ -19,15 +19,14 @@ def live_response_counts(project, start: date, until: date) -> tuple[int, int]:
     Courses still here only; rights.indicators adds the deleted ones.
 
     "Due" as in the project page's response rate (wellbeing.rounds.response_rate_by_round): a
-    follow-up counts once its grace period has passed by the end, or once it was answered.
+    follow-up counts once its grace is over by the end (`grace_over`), or once it was answered.
     """
-    closed = until - timedelta(days=GRACE_DAYS)
     courses = list(Course.objects.filter(project=project, start_date__lte=until).select_related("project"))
     answers = answer_dates([c.pk for c in courses])
     got = due = 0
     for course in courses:
-        done = answered_rounds(course, answers.get(course.pk, []))
-        follow_ups = [k for k, day in rounds_due(course, until) if k >= 1 and day >= start and (k in done or day <= closed)]
+        done = answered_rounds(course.start_date, course.project.who5_interval_months, answers.get(course.pk, []))
+        follow_ups = [k for k, day in rounds_due(course, until) if k >= 1 and day >= start and (k in done or grace_over(day, until))]
         if not follow_ups:
             continue
         due += 1

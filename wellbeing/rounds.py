@@ -6,8 +6,8 @@ default 2) after the course's start, while the course is open; k = 0 is the *fir
 measurement*, at the first meeting. People read them by their month: "follow-up at 4
 months" (`measurement_name`). An answer belongs to the measurement whose due date is
 nearest, so an answer a little early or late still counts for it. A measurement is *due*
-from DUE_SOON_DAYS before its date until GRACE_DAYS after it, and *overdue* after that,
-until the next one takes over (`DueMeasurement`, the one place that says so). Only the
+from DUE_SOON_DAYS before its date, and *overdue* from GRACE_DAYS after it (`grace_over`,
+the one place that says which day) until the next one takes over (`DueMeasurement`). Only the
 latest measurement of a course is listed: a missed earlier one is history, not a task.
 
 **Answer numbers** (the national report, its exports, and what retention keeps): the
@@ -67,6 +67,18 @@ DUE_SOON_DAYS = 14
 GRACE_DAYS = 14
 
 
+def overdue_from(due: date) -> date:
+    """The day a measurement due on `due` is past its grace: GRACE_DAYS later (two weeks on, the same
+    weekday). From that day it is overdue in the due list and, unanswered, counts as due (and missed)
+    in the response rates, the budget's indicator and what retention keeps of a deleted course."""
+    return due + timedelta(days=GRACE_DAYS)
+
+
+def grace_over(due: date, today: date) -> bool:
+    """Whether on `today` a measurement due on `due` is past its grace (see overdue_from)."""
+    return today >= overdue_from(due)
+
+
 def add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
@@ -103,9 +115,11 @@ def rounds_due(course, until: date) -> list[tuple[int, date]]:
     return rounds
 
 
-def answered_rounds(course, answer_dates) -> set[int]:
-    interval = course.project.who5_interval_months
-    return {round_of(course.start_date, day, interval) for day in answer_dates}
+def answered_rounds(start: date, interval: int, answer_dates) -> set[int]:
+    """The scheduled measurements that answers on `answer_dates` count for, of a course started on
+    `start` in a project measuring every `interval` months. Plain values, not a course, so that
+    retention (rights.retained) numbers the rows of courses it is about to delete with it too."""
+    return {round_of(start, day, interval) for day in answer_dates}
 
 
 def answer_dates(course_ids) -> dict[int, list[date]]:
@@ -119,26 +133,27 @@ def answer_dates(course_ids) -> dict[int, list[date]]:
 
 @dataclass(frozen=True)
 class DueMeasurement:
-    """A course's scheduled measurement as seen on one day: *due* from DUE_SOON_DAYS before its
-    date until GRACE_DAYS after it, *overdue* after that."""
+    """A course's scheduled measurement as seen on one day (`seen_on`): *due* from DUE_SOON_DAYS
+    before its date, *overdue* once its grace is over (`grace_over`)."""
 
     course: object
     round: int
     due_on: date
     days: int  # days since its date (positive) or until it (negative or zero)
+    seen_on: date
 
     @classmethod
     def on(cls, today: date, course, round_no: int, day: date) -> "DueMeasurement":
-        return cls(course, round_no, day, (today - day).days)
+        return cls(course, round_no, day, (today - day).days, today)
 
     @property
     def overdue(self) -> bool:
-        return self.days > GRACE_DAYS
+        return grace_over(self.due_on, self.seen_on)
 
     @property
     def due(self) -> bool:
         """Due and not yet overdue."""
-        return -DUE_SOON_DAYS <= self.days <= GRACE_DAYS
+        return self.days >= -DUE_SOON_DAYS and not self.overdue
 
     @property
     def name(self) -> str:
@@ -163,7 +178,7 @@ def due_measurements(courses, today: date, *, dates=answer_dates) -> list[DueMea
         if not rounds:
             continue
         k, day = rounds[-1]
-        if k in answered_rounds(course, answers.get(course.pk, [])):
+        if k in answered_rounds(course.start_date, course.project.who5_interval_months, answers.get(course.pk, [])):
             continue
         items.append(DueMeasurement.on(today, course, k, day))
     items.sort(key=lambda m: (not m.overdue, m.due_on, m.course.code))
@@ -175,7 +190,8 @@ def next_measurement(course, today: date) -> DueMeasurement | None:
     (the same one the due list shows), else the following round."""
     if not course.is_open:
         return None
-    done = answered_rounds(course, course.who5_responses.values_list("answered_on", flat=True))
+    done = answered_rounds(course.start_date, course.project.who5_interval_months,
+                           course.who5_responses.values_list("answered_on", flat=True))
     rounds = rounds_due(course, today + timedelta(days=DUE_SOON_DAYS))
     if rounds and rounds[-1][0] not in done:
         return DueMeasurement.on(today, course, *rounds[-1])
@@ -189,18 +205,18 @@ def next_measurement(course, today: date) -> DueMeasurement | None:
 def response_rate_by_round(courses, today: date, *, dates=answer_dates) -> list[dict]:
     """Per scheduled measurement: how many courses it was due for, and how many answered it.
 
-    A measurement counts as due once its grace period has passed (or it was answered).
+    A measurement counts as due once its grace is over (`grace_over`, the day the due list calls it
+    overdue) or once it was answered.
     `dates` as in due_measurements. Two queries.
     """
     courses = list(courses.filter(start_date__lte=today).select_related("project"))
     answers = dates([c.pk for c in courses])
     due: dict[int, int] = {}
     answered: dict[int, int] = {}
-    closed = today - timedelta(days=GRACE_DAYS)
     for course in courses:
-        done = answered_rounds(course, answers.get(course.pk, []))
+        done = answered_rounds(course.start_date, course.project.who5_interval_months, answers.get(course.pk, []))
         for k, day in rounds_due(course, today):
-            if k in done or day <= closed:
+            if k in done or grace_over(day, today):
                 due[k] = due.get(k, 0) + 1
                 if k in done:
                     answered[k] = answered.get(k, 0) + 1

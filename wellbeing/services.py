@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.models import Course
+
 from .models import ANSWER_MAX, ITEM_COUNT, Who5Invitation, Who5Response, hash_token, is_token_shaped, who5_score
 from .wording import check_language
 
@@ -21,9 +23,18 @@ def _check_answers(answers) -> list[int]:
     return list(answers)
 
 
+def check_open(course) -> None:
+    """No WHO-5 measurement is taken on an ended course, by a worker or through a link: the schedule
+    ends with the course. The one place of the rule; the pages show its message. Answers imported
+    from elsewhere are history and may belong to a course that has ended since (add_imported_answers)."""
+    if not course.is_open:
+        raise ValidationError(_("The course has ended: no more WHO-5 measurements are taken."), code="course_ended")
+
+
 def create_invitation(*, course, by, now: datetime | None = None) -> tuple[Who5Invitation, str]:
-    """A new one-time link for `course`. Returns the invitation and the token, which is not stored:
-    show it now (as a link and QR code) or never."""
+    """A new one-time link for `course` (an open one: check_open). Returns the invitation and the
+    token, which is not stored: show it now (as a link and QR code) or never."""
+    check_open(course)
     now = now or timezone.now()
     token = Who5Invitation.new_token()
     invitation = Who5Invitation.objects.create(
@@ -59,7 +70,10 @@ def submit_who5(*, invitation: Who5Invitation, answers, language: str, now: date
     answers = _check_answers(answers)
     check_language(language)
     with transaction.atomic():
-        claimed = Who5Invitation.objects.open(now).filter(pk=invitation.pk).update(used_at=now)
+        # Claimed only while its course is open (check_open's rule, here inside the conditional UPDATE):
+        # a course ended after the page was shown takes no answer.
+        claimed = (Who5Invitation.objects.open(now)
+                   .filter(pk=invitation.pk, course__in=Course.objects.open()).update(used_at=now))
         if not claimed:
             raise InvitationUsed
         response = Who5Response.objects.create(
@@ -79,7 +93,10 @@ def withdraw_invitation(*, invitation: Who5Invitation, now: datetime | None = No
 
 def record_who5(*, course, answers, language: str, by, on: date,
                 mode: str = Who5Response.Mode.WITH_WORKER) -> Who5Response:
-    """An answer given with a worker (or imported): the worker records what the citizen answered."""
+    """An answer given with a worker (or imported): the worker records what the citizen answered.
+    Refused on an ended course (check_open) unless imported."""
+    if mode != Who5Response.Mode.IMPORTED:
+        check_open(course)
     answers = _check_answers(answers)
     check_language(language)
     if on > timezone.localdate():
@@ -102,7 +119,8 @@ def _items(answers) -> dict:
 
 def add_imported_answers(*, rows: list[tuple[int, date, list[int]]], by=None) -> int:
     """Answers given outside Brobygger, many at once: (course id, date, the five answers 0-5), checked
-    by the caller (the database refuses an answer outside 0-5); how many."""
+    by the caller (the database refuses an answer outside 0-5); how many. Not refused on an ended
+    course (check_open): they were given when they were, and the course may have ended since."""
     Who5Response.objects.bulk_create([
         Who5Response(course_id=course_id, answered_on=day, mode=Who5Response.Mode.IMPORTED, recorded_by=by,
                      score=who5_score(answers), **_items(answers))  # bulk_create runs no save(): the score here

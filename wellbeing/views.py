@@ -125,9 +125,12 @@ def due_list(request):
 
 
 def _open_course(request, code):
+    """The course, or None (with the reason as a message) when no measurement is taken on it."""
     course = course_for_user(request, code)
-    if not course.is_open:
-        messages.info(request, _("The course has ended: no more WHO-5 measurements are taken."))
+    try:
+        services.check_open(course)
+    except ValidationError as error:
+        messages.info(request, error.messages[0])
         return None
     return course
 

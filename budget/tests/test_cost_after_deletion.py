@@ -135,3 +135,13 @@ def test_a_period_that_cuts_a_month_of_deleted_figures_says_so(world, client_as)
                             "deres tal i den tælles for hele måneden.")
     assert table.for_initiative(1).caveat == ""  # May-December: whole months
     assert table.for_initiative(2).caveat == table.caveat
+
+
+def test_counts_kept_before_december_2026_are_named_not_silently_dropped(world):
+    RetainedCount.objects.create(project=world.project, month=date(2026, 3, 1), measure="courses", count=2)
+    spending.enter_spending(line=world.budget_line, month=date(2026, 6, 1), kind="spent", amount=Decimal("1000"),
+                            by=world.users["coordinator"])
+    table = _tables(world.project)[0]
+    assert table.caveat == ("Forløb, der blev slettet før december 2026, er kun gemt som månedlige optællinger, som "
+                            "disse tal ikke kan bruge; de mangler i dem.")
+    assert table.for_initiative(1).caveat == table.caveat

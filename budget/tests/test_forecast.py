@@ -88,13 +88,26 @@ def test_thousands_round_half_up_as_in_the_note():
     assert money.thousands(Decimal("424499.99")) == 424
 
 
+def _warning(html: str) -> str | None:
+    """The text of the page's over-budget warning, or None."""
+    import re
+
+    found = re.search(r'<div class="alert alert-warning.*?</div></div>', html, re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", found.group(0))).strip() if found else None
+
+
 def test_the_page_warns_when_the_forecast_passes_the_budget(world, client_as):
-    _spend(world, 5, "150000")
-    response = client_as("coordinator").get(reverse("initiative_detail", args=[world.project.slug, 1]))
+    url = reverse("initiative_detail", args=[world.project.slug, 1])
+    _spend(world, 5, "100000")  # 100,000 a month for May-December: 800,000 of 879,000
+    assert _warning(client_as("coordinator").get(url).content.decode()) is None
+    _spend(world, 5, "150000")  # entered again: replaces it; 1,200,000
+    response = client_as("coordinator").get(url)
     assert response.context["figures"].over_budget
-    assert 'class="alert alert-warning' in response.content.decode()
+    assert _warning(response.content.decode()) == (
+        "Prognosen overskrider budgettet Prognose 1.200 mod et budget på 879 tusind kr. "
+        "Linjer over budget: To årsværk og en ladcykel (BIU 35.10)")
     assert 'id="months"' in response.content.decode()
-    assert "<svg" in response.content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in response.content.decode()  # the money chart
 
 
 def test_the_coordinator_enters_spending_in_danish_notation(world, client_as):
@@ -149,3 +162,16 @@ def test_the_project_page_reads_the_budget_in_three_queries_whatever_its_size(wo
     budget_reads = [sql for sql in large if any(f'FROM "{table}"' in sql for table in (
         "budget_initiative", "budget_budgetline", "budget_spendingentry"))]
     assert len(budget_reads) == 3, budget_reads  # initiatives, their lines, the spending summed by line and month
+
+
+def test_the_money_chart_writes_every_name_and_label_as_text_never_markup():
+    from budget.charts import money_chart
+
+    chart = money_chart('Løn <b>"&', ["maj", "<i>jun</i>"], [("Forbrug<script>alert(1)</script>", [10.0, None]),
+                                                             ("Plan", [5.0, 20.0])])
+    assert "<script>" not in chart and "<i>" not in chart and "<b>" not in chart
+    assert "Forbrug&lt;script&gt;alert(1)&lt;/script&gt;" in chart
+    assert "&lt;i&gt;jun&lt;/i&gt;" in chart
+    assert '<title id="money-' in chart and "Løn &lt;b&gt;&quot;&amp;</title>" in chart
+    # The last point of each line is labelled: 10 for the first (one point), 20 for the plan.
+    assert chart.count('font-weight="bold"') == 2

@@ -205,3 +205,26 @@ def test_a_goal_hidden_for_another_initiatives_goal_is_hidden_on_its_own_page_an
     # The project's staff see both exact on the initiative's page.
     coordinator = client_as("coordinator").get(reverse("initiative_detail", args=[world.project.slug, 1]))
     assert coordinator.context["goals"][0]["value"] == 40
+
+
+@pytest.mark.parametrize(("started_before", "analyst_sees"), [(3, HIDDEN), (5, 8)])
+def test_courses_registered_beside_the_reports_citizens_of_its_own_period(world, client_as, started_before,
+                                                                         analyst_sees):
+    """A goal for all of 2026, which no period of the cost table (May-December) holds: the project report
+    for 2026, which the analyst may ask for, counts its citizens, the 8 courses started in 2026 and the
+    ones started in 2025 and still open. 3 of those would be the report's citizens less the goal."""
+    from courses import services as courses
+
+    by = world.users["coordinator"]
+    for n in range(started_before):
+        courses.register_course(project=world.project, organisation=world.org_a, by=by, start_date=date(2025, 6, 2 + n))
+    for month in (3, 5, 6, 7, 9, 11):  # and the world's two, January and February
+        courses.register_course(project=world.project, organisation=world.org_a, by=by, start_date=date(2026, month, 4))
+    GoalIndicator.objects.create(initiative=world.initiative, key="courses_registered", target=Decimal(20),
+                                 period_start=date(2026, 1, 1), period_end=date(2026, 12, 31))
+    report = client_as("analyst").get(reverse("project_report_json", args=[world.project.slug])
+                                      + "?as_of=2026-12-31&period_start=2026-01-01")
+    assert report.json()["citizens"] == 8 + started_before  # what the analyst can read beside the goal
+    for who, sees in (("coordinator", 8), ("analyst", analyst_sees)):
+        page = client_as(who).get(reverse("initiative_detail", args=[world.project.slug, 1]))
+        assert page.context["goals"][0]["value"] == sees, who

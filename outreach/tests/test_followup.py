@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from brobygger.disclosure import HIDDEN
+from brobygger.disclosure import HIDDEN, hide_counts
 from outreach import export, selectors, services
 from outreach.models import GroupActivity
 from projects.models import Site
@@ -86,6 +86,22 @@ def test_an_analyst_outside_the_project_sees_small_numbers_hidden(client_as, wor
     html = response.content.decode()
     assert re.search(r'<th scope="row" class="weight-normal">Reden</th><td class="text-align-right">skjult</td>', html)
     assert re.search(r"<dt>Andel tilbagevendende</dt><dd>skjult</dd>", html)
+
+
+def test_the_follow_up_hides_the_same_cells_as_every_other_table_beyond_the_project(world, log):
+    """Contacts at three sites, 3, 10 and 7, nothing else told: outside the project the follow-up
+    hides the 3 and, so that it cannot be found from the total, the next smallest (7), as
+    brobygger.disclosure does for any one table (hide_counts, which the outreach section on
+    the project page uses too)."""
+    reden, sio = (Site.objects.create(project=world.project, name=name) for name in ("Reden", "SIO"))
+    for site, n in ((world.site, 3), (reden, 10), (sio, 7)):
+        for _i in range(n):
+            log(site=site)
+    data = selectors.followup(world.project, timezone.localdate(), timezone.localdate(), suppressed=True)
+    counts = {world.site.name: 3, "Reden": 10, "SIO": 7}
+    assert data.totals["contacts"] == 20
+    assert data.sites == {world.site.name: HIDDEN, "Reden": 10, "SIO": HIDDEN}
+    assert data.sites == hide_counts(counts, 20)[0]
 
 
 def test_the_period_can_be_chosen(client_as, world, log):

@@ -1,5 +1,6 @@
 """At 390 px with no network (Chromium's offline emulation): contacts wait on the phone and are stored once."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -176,13 +177,44 @@ def test_signing_out_clears_the_queue_and_the_kept_pages(ui, world, topics):
     page.get_by_role("button", name="Log ud").filter(visible=True).click()  # offline: the copy goes at once
     page.wait_for_timeout(500)
     page.context.set_offline(False)
-    ui.goto("/signin/login/")
-    assert questions and questions[0].startswith("Noget, der er gemt på telefonen, er ikke sendt.")
+    ui.goto("/")  # the sign-out could not reach the server: the first page online finishes it
+    page.wait_for_url(re.compile(r"/signin/login/$"))
+    assert len(questions) == 1  # nothing was left to ask about the second time
+    assert questions[0].startswith("Noget, der er gemt på telefonen, er ikke sendt.")
     assert page.evaluate(COUNT_QUEUE) == 0
     assert page.evaluate("caches.keys()") == []
     page.wait_for_timeout(1000)  # time for Background Sync, had the contact still been there
     assert not OutreachContact.objects.exists()  # deleted from the phone, not sent
 
+
+def test_signing_out_with_a_network_has_the_browser_clear_the_service_worker_too(ui, world, topics):
+    """The sign-out's Clear-Site-Data (signin/views.py) also removes what the page's script does not:
+    the service worker, and with it its Background Sync."""
+    page = open_form_online(ui, world)
+    assert page.evaluate(SERVICE_WORKERS) == 1
+    page.locator(".app-nav-toggle summary").click()  # at 390 px sign-out is in the phone menu
+    page.get_by_role("button", name="Log ud").filter(visible=True).click()  # nothing waits: no question
+    page.wait_for_url(re.compile(r"/signin/login/"))
+    assert page.evaluate(SERVICE_WORKERS) == 0
+    assert page.evaluate(COUNT_QUEUE) == 0
+
+
+def test_a_sign_out_without_a_network_is_finished_by_the_next_page_that_opens(ui, world, topics):
+    """With no network the sign-out never reaches the server, so the session would live on for the
+    next person to pick up the phone: the first page that opens signed in finishes it (app.js)."""
+    page = open_form_online(ui, world)
+    page.context.set_offline(True)
+    page.locator(".app-nav-toggle summary").click()
+    page.get_by_role("button", name="Log ud").filter(visible=True).click()
+    page.wait_for_timeout(500)
+    page.context.set_offline(False)
+    ui.goto("/")
+    page.wait_for_url(re.compile(r"/signin/login/$"))
+    ui.goto(f"/outreach/{world.project.slug}/contact/")
+    assert "/signin/login/" in page.url  # the session has ended on the server too
+
+
+SERVICE_WORKERS = "navigator.serviceWorker.getRegistrations().then(r => r.length)"
 
 # Without idb: whatever is in the phone's queue database, or 0 if there is none.
 COUNT_QUEUE = """async () => {

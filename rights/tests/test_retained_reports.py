@@ -263,6 +263,24 @@ def test_a_follow_up_missed_at_a_months_end_counts_for_the_month_it_was_due_in(w
     assert figures() == before
 
 
+def test_a_follow_up_whose_grace_ends_on_a_months_last_day_counts_in_that_month(world):
+    """Due 17 March, missed: its two weeks are over on 31 March (wellbeing.rounds.overdue_from), the
+    day the due list calls it overdue, so March's response rate counts it, before and after retention."""
+    course = courses.register_course(project=world.project, organisation=world.org_a, by=world.users["coordinator"],
+                                     start_date=date(2020, 1, 17), age_at_start=30)
+    courses.update_course(course=course, by=world.users["coordinator"], end_date=date(2020, 12, 31), end_reason="moved")
+    Who5Response.objects.create(course=course, answered_on=date(2020, 1, 17), item1=2, item2=2, item3=2, item4=2,
+                                item5=2, mode="imported")
+
+    def march():
+        return indicators.compute("who5_response_rate", world.project, date(2020, 3, 1), date(2020, 3, 31))
+
+    assert march() == 0.0  # 0 of 1 due
+    call_command("apply_retention", "--today", "2026-12-01", stdout=io.StringIO())
+    assert not Course.objects.filter(pk=course.pk).exists()
+    assert march() == 0.0
+
+
 def test_a_budget_goal_whose_period_cuts_a_month_of_deleted_figures_says_so_beside_it(esbjerg, client_as):
     from decimal import Decimal
 

@@ -5,6 +5,8 @@ from datetime import date
 import pytest
 
 from courses import services as course_services
+from courses.models import Course
+from wellbeing.indicators import live_response_counts
 from wellbeing.models import Who5Response
 from wellbeing.rounds import (
     add_months,
@@ -76,11 +78,31 @@ def test_the_next_measurement_is_due_two_weeks_either_side_of_its_date_and_overd
         m = next_measurement(course, today)
         return m.round, m.due_on, m.due, m.overdue
 
-    assert states(date(2026, 1, 19)) == (0, date(2026, 1, 5), True, False)
-    assert states(date(2026, 1, 20)) == (0, date(2026, 1, 5), False, True)
+    assert states(date(2026, 1, 18)) == (0, date(2026, 1, 5), True, False)
+    assert states(date(2026, 1, 19)) == (0, date(2026, 1, 5), False, True)  # two weeks on: overdue
     answer(course, date(2026, 1, 5))
     assert states(date(2026, 2, 18)) == (1, date(2026, 3, 5), False, False)
     assert states(date(2026, 2, 19)) == (1, date(2026, 3, 5), True, False)
+
+
+@pytest.mark.django_db
+def test_the_due_list_and_the_response_rates_agree_on_the_day_grace_is_over(world):
+    """The follow-up at 2 months is due 17 March and not answered. On 30 March it is within its
+    two weeks everywhere; on 31 March (two weeks on) the due list calls it overdue, and the
+    response rate per measurement and the budget's indicator count it as due and missed."""
+    Course.objects.filter(project=world.project).delete()
+    course = course_services.register_course(project=world.project, organisation=world.org_a,
+                                             by=world.users["caseworker_a"], start_date=date(2026, 1, 17))
+    answer(course, date(2026, 1, 17))
+    courses = world.project.courses.all()
+
+    def seen(today):
+        listed = [(m.round, m.overdue) for m in due_measurements(courses, today)]
+        rates = {row["round"]: (row["due"], row["answered"]) for row in response_rate_by_round(courses, today)}
+        return listed, rates.get(1), live_response_counts(world.project, date(2026, 3, 1), today)
+
+    assert seen(date(2026, 3, 30)) == ([(1, False)], None, (0, 0))
+    assert seen(date(2026, 3, 31)) == ([(1, True)], (1, 0), (0, 1))
 
 
 @pytest.mark.django_db

@@ -88,8 +88,8 @@ def test_course_page_shows_scores_chart_and_change(client_as, world):
 
 
 @pytest.mark.parametrize(("days_ago", "answered", "expected"), [
-    (15, False, "overskredet siden"),  # the first measurement, two weeks and a day after its date
-    (14, False, "skal tages"),         # two weeks after: still due
+    (14, False, "overskredet siden"),  # the first measurement, two weeks after its date: grace is over
+    (13, False, "skal tages"),         # a day before: still due
     (0, True, "næste gang"),           # answered at the start: the follow-up is two months away
 ])
 def test_course_page_says_whether_the_next_measurement_is_overdue_due_or_later(client_as, world, days_ago,

@@ -14,6 +14,15 @@ document.addEventListener("DOMContentLoaded", function () {
       var unsent = 0;
       try { unsent = parseInt(localStorage.getItem("brobygger-outreach-entries") || "0", 10); } catch (e) { /* none */ }
       if (unsent > 0 && !window.confirm(form.getAttribute("data-unsent"))) { event.preventDefault(); return; }
+      // Nothing unsent, or the worker agreed: the server may now have the browser clear the site's
+      // storage too (Clear-Site-Data, signin/views.py); without this word it leaves the queue alone.
+      if (!form.querySelector("input[name=clear_phone]")) {
+        var agreed = document.createElement("input");
+        agreed.type = "hidden";
+        agreed.name = "clear_phone";
+        agreed.value = "1";
+        form.appendChild(agreed);
+      }
       if (!window.indexedDB && !window.caches) { return; }
       event.preventDefault();
       var done = false;
@@ -34,11 +43,13 @@ document.addEventListener("DOMContentLoaded", function () {
       try {
         localStorage.removeItem("brobygger-outreach-entries");
         localStorage.removeItem("brobygger-outreach-user");
+        localStorage.setItem(SIGN_OUT_PENDING, "1");
       } catch (e) { /* private mode */ }
       Promise.all(clearing).then(submit, submit);
       setTimeout(submit, 1500);  // signing out never waits on the phone's storage for long
     });
   });
+  finishPendingSignOut();
   // Buttons that ask before they act: data-confirm="question".
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
@@ -46,6 +57,19 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+// A sign-out with no network never reaches the server, and the session would live on for the
+// next person to pick up the phone. So the sign-out leaves a note, and the first page that opens
+// still signed in signs out again (asking again if anything unsent is on the phone); a page
+// without the sign-out form is signed out, and drops the note.
+var SIGN_OUT_PENDING = "brobygger-sign-out-pending";
+function finishPendingSignOut() {
+  var pending = null;
+  try { pending = localStorage.getItem(SIGN_OUT_PENDING); } catch (e) { return; }
+  if (!pending) { return; }
+  var form = document.querySelector("form[data-sign-out]");
+  try { localStorage.removeItem(SIGN_OUT_PENDING); } catch (e) { /* private mode */ }
+  if (form) { form.querySelector("button").click(); }  // as the worker's tap: the question and the clearing
+}
 document.addEventListener("htmx:afterSwap", function (event) {
   var summary = event.target.querySelector && event.target.querySelector("#error-summary");
   if (summary) { summary.focus(); }
