@@ -22,6 +22,7 @@ from courses.models import Course
 from exchange.services import import_registrations, import_who5
 from exchange.tests.helpers import esbjerg_bytes
 from outcomes.models import Measurement
+from reports.selectors import project_report
 from rights.models import RetainedCount
 from rights.tests.test_retained_reports import measure_everyone
 from wellbeing.models import Who5Response
@@ -92,6 +93,9 @@ def test_retention_ten_years_later_leaves_every_cost_per_outcome_as_it_was(esbje
         RetainedCount.objects.filter(project=project, count__gt=0).values_list("measure", flat=True))
     after = _tables(project)
     assert after[0] == before[0]  # the project's staff: every count and cost exact
+    # Citizens reached are the project report's citizens of the same period, deleted courses included.
+    for period in (YEAR_2022, YEAR_2023, (YEAR_2022[0], YEAR_2023[1])):
+        assert _counts(after[0], period)["reached"] == project_report(project, period[1], period[0])["citizens"]
     assert after[1] == before[1]  # outside the project: the same shown and the same hidden
     assert after[0].caveat == ""  # periods of whole months: nothing to say
 
