@@ -34,3 +34,8 @@ def coordinated_projects(user) -> set[int]:
     a page that lists the projects filters `Project.objects.filter(pk__in=...)`.
     """
     return user.projects_where("can_manage_project") if user.is_authenticated else set()
+
+
+def is_coordinator(user, project) -> bool:
+    """Whether `user` coordinates `project` (coordinated_projects, for one project)."""
+    return project.pk in coordinated_projects(user)

@@ -3,10 +3,9 @@ and the way to the ledger from the project page."""
 
 from django.utils import timezone
 
-from brobygger.access import coordinated_projects
+from brobygger.access import coordinated_projects, is_coordinator
 
 from .selectors import mine, waiting_for
-from .services import is_coordinator
 
 
 def home_section(request, user):

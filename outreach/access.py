@@ -3,6 +3,7 @@
 from django.http import Http404
 
 from audit import log
+from brobygger.access import is_coordinator
 from projects.access import project_for_user
 from projects.models import Project
 
@@ -45,10 +46,6 @@ def followup_project(request, slug: str) -> Project:
     if not can_follow_up(request.user, project):
         raise Http404("No such project")
     return project
-
-
-def is_coordinator(user, project) -> bool:
-    return any(m.can_manage_project for m in user.memberships_in(project))
 
 
 def may_backdate(user, project) -> bool:

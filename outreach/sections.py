@@ -1,8 +1,9 @@
 """Parts of other apps' pages: the team meeting and the course page."""
 
+from brobygger.access import is_coordinator
 from brobygger.disclosure import Audience, audience, hide_counts
 
-from .access import can_follow_up, is_coordinator
+from .access import can_follow_up
 from .selectors import (
     contacts_by_site_between,
     contacts_by_site_since,

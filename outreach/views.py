@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from brobygger.access import is_coordinator
 from brobygger.accesslog import Kind, logged_as
 from brobygger.charts import bar_chart
 from brobygger.disclosure import Audience, audience
@@ -21,7 +22,6 @@ from . import export, selectors, sending, services
 from .access import (
     coordinator_project,
     followup_project,
-    is_coordinator,
     outreach_project,
     outreach_projects,
 )
