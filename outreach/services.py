@@ -107,13 +107,20 @@ def _card(project, code: str, field: str = "card_code") -> Card | None:
     return card
 
 
-def check_when(at: datetime, *, may_backdate: bool, field: str = "at") -> None:
-    """Nothing in the future; at most BACKDATE_DAYS back unless the person may backdate (a coordinator)."""
-    now = timezone.now()
-    # A minute of slack: the phone's clock and the server's are rarely in step.
-    if at > now + timedelta(minutes=1):
-        raise ValidationError({field: _("The time is in the future. Record what has happened.")}, code="future")
-    if not may_backdate and at < now - timedelta(days=BACKDATE_DAYS):
+def check_when(when: date | datetime, *, may_backdate: bool, field: str = "at") -> None:
+    """Nothing in the future; at most BACKDATE_DAYS back unless the person may backdate (a coordinator).
+    The one rule for every record: a time (a contact, a visit) is compared with now, a date (a group
+    activity) with today."""
+    if isinstance(when, datetime):
+        # A minute of slack: the phone's clock and the server's are rarely in step.
+        now, slack = timezone.now(), timedelta(minutes=1)
+        future = _("The time is in the future. Record what has happened.")
+    else:
+        now, slack = timezone.localdate(), timedelta(0)
+        future = _("The date is in the future. Record activities once they have been held.")
+    if when > now + slack:
+        raise ValidationError({field: future}, code="future")
+    if not may_backdate and when < now - timedelta(days=BACKDATE_DAYS):
         raise ValidationError(
             {field: _("This is more than %(days)d days ago. Ask a coordinator to enter it.") % {"days": BACKDATE_DAYS}},
             code="too_old",
@@ -303,12 +310,7 @@ def record_activity(
     existing = None if client_id_is_new else _repeat_of(GroupActivity, **once)
     if existing is not None:
         return existing
-    if on > timezone.localdate():
-        raise ValidationError({"date": _("The date is in the future. Record activities once they have been held.")})
-    if not may_backdate and on < timezone.localdate() - timedelta(days=BACKDATE_DAYS):
-        raise ValidationError(
-            {"date": _("This is more than %(days)d days ago. Ask a coordinator to enter it.") % {"days": BACKDATE_DAYS}}
-        )
+    check_when(on, may_backdate=may_backdate, field="date")
     if any(c.project_id != project.pk for c in courses):
         raise ValidationError({"courses": _("A course is not in this project.")})
     if len(courses) > attendance:

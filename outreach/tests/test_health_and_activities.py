@@ -85,6 +85,32 @@ def test_an_activity_in_the_future_is_refused(client_as, world):
     assert not GroupActivity.objects.exists()
 
 
+@pytest.mark.django_db
+def test_an_activity_and_a_visit_may_go_back_as_far_as_each_other(world):
+    """One backdating rule (services.check_when) for a date and a time: BACKDATE_DAYS back is kept,
+    a day more is refused with the same words, unless a coordinator enters it."""
+    by, today, now = world.users["outreach"], timezone.localdate(), timezone.now()
+
+    def activity(on, **kwargs):
+        return services.record_activity(project=world.project, by=by, kind="business_course", on=on, place="SIO",
+                                        organiser=world.org_a, topic="CVR", attendance=3, **kwargs)
+
+    def visit(at, **kwargs):
+        return services.record_health_visit(project=world.project, by=by, uses=["bath"], at=at, **kwargs)
+
+    activity(today - timedelta(days=services.BACKDATE_DAYS))
+    visit(now - timedelta(days=services.BACKDATE_DAYS) + timedelta(minutes=5))
+    refused = []
+    for record, when, field in ((activity, today - timedelta(days=services.BACKDATE_DAYS + 1), "date"),
+                                (visit, now - timedelta(days=services.BACKDATE_DAYS + 1), "at")):
+        with pytest.raises(ValidationError) as error:
+            record(when)
+        refused.append(error.value.message_dict[field])
+    assert refused[0] == refused[1] == ["Det er mere end 31 dage siden. Bed en koordinator om at indtaste det."]
+    activity(today - timedelta(days=services.BACKDATE_DAYS + 1), may_backdate=True)
+    assert GroupActivity.objects.count() == 2 and HealthRoomVisit.objects.count() == 1
+
+
 def test_an_activity_topic_with_an_email_is_refused(client_as, world):
     response = client_as("outreach").post(reverse("outreach_activity_create", args=[world.project.slug]),
                                           activity_data(world, topic="skriv til a@b.dk"))
