@@ -1,6 +1,8 @@
 """Checks on a user's memberships that several apps share (turned into a view's 404 by
 brobygger.access.requires)."""
 
+from brobygger.access import coordinated_projects
+
 
 def is_staff_member(user) -> bool:
     """Anyone with an active membership (the learner role included)."""
@@ -8,4 +10,4 @@ def is_staff_member(user) -> bool:
 
 
 def coordinates_a_project(user) -> bool:
-    return user.is_authenticated and any(m.can_manage_project for m in user.active_memberships)
+    return bool(coordinated_projects(user))
