@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +10,7 @@ from projects.models import Intervention, Organisation
 from . import consent as consent_rules
 from .models import BreakGlass, Consent, Course, Gender, InterventionRecord, Referral
 from .selectors import responsible_candidates
-from .services import BREAK_GLASS_MINIMUM_REASON, check_adult
+from .services import BREAK_GLASS_MINIMUM_REASON, check_adult, check_course_date
 
 
 class CourseForm(ModelForm):
@@ -109,12 +110,10 @@ class InterventionRecordForm(ModelForm):
 
     def clean_date(self):
         day = self.cleaned_data["date"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot be in the future."))
-        if day < self.course.start_date:
-            raise forms.ValidationError(_("The date cannot be before the course started."))
-        if self.course.end_date and day > self.course.end_date:
-            raise forms.ValidationError(_("The date cannot be after the course ended."))
+        try:
+            check_course_date(course=self.course, day=day, field="date")
+        except ValidationError as error:
+            raise forms.ValidationError(error.message_dict["date"]) from None
         return day
 
 

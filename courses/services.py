@@ -115,12 +115,27 @@ def set_responsible(*, course: Course, responsible, by) -> Course:
     return course
 
 
+def check_course_date(*, course: Course, day: date, field: str, today: date | None = None) -> None:
+    """What happened on a course is dated within it: not in the future, not before the course
+    started, not after it ended (late entries for the time it ran are fine; nothing happens on a
+    course after its end). The one place of the rule: interventions (the page's form and the
+    service) and the exit indicators (outcomes) ask it. Raises ValidationError({field: ...})."""
+    today = today or timezone.localdate()
+    if day > today:
+        message = _("The date cannot be in the future.")
+    elif day < course.start_date:
+        message = _("The date cannot be before the course started.")
+    elif course.end_date and day > course.end_date:
+        message = _("The date cannot be after the course ended.")
+    else:
+        return
+    raise ValidationError({field: message})
+
+
 def record_intervention(*, course: Course, intervention, organisation, by, on: date, note: str = "") -> InterventionRecord:
     if intervention.project_id != course.project_id:
         raise ValidationError({"intervention": _("The intervention is not in this project's catalogue.")})
-    if course.end_date and on > course.end_date:
-        # Late entries for the time the course ran are fine; nothing happens on a course after its end.
-        raise ValidationError({"date": _("The date cannot be after the course ended.")})
+    check_course_date(course=course, day=on, field="date")
     record = InterventionRecord(
         course=course, intervention=intervention, name=intervention.name, organisation=organisation,
         date=on, note=note, created_by=by,

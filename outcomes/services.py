@@ -4,8 +4,9 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from courses.services import check_course_date
 
 from .categories import INDICATORS, Kind
 from .models import Measurement
@@ -26,13 +27,8 @@ def check_answers(answers: dict) -> dict:
 
 
 def check_date(*, course, measured_on: date, today: date | None = None) -> None:
-    today = today or timezone.localdate()
-    if measured_on > today:
-        raise ValidationError({"measured_on": _("The date cannot be in the future.")})
-    if measured_on < course.start_date:
-        raise ValidationError({"measured_on": _("The date is before the course started.")})
-    if course.end_date and measured_on > course.end_date:
-        raise ValidationError({"measured_on": _("The date is after the course ended.")})
+    """Within the course, as every record of what happened on it (courses.services.check_course_date)."""
+    check_course_date(course=course, day=measured_on, field="measured_on", today=today)
 
 
 def record_measurement(*, course, by, measured_on: date, kind: str, answers: dict,

@@ -34,7 +34,7 @@ from courses.models import InterventionRecord, Referral
 from outcomes.categories import INDICATOR_FIELDS
 from outcomes.models import Measurement
 from wellbeing.models import SIGNIFICANT_CHANGE, Who5Response
-from wellbeing.rounds import ANSWER_ORDER, answered_rounds, due_on, overdue_from
+from wellbeing.rounds import ANSWER_ORDER, answered_rounds, overdue_from, scheduled
 
 from .models import RetainedCount
 
@@ -173,11 +173,8 @@ def _who5_indicators(rows, project_id, start: date, last_due: date, interval: in
       answer's; the period must start by its date. Sum: its change from the first answer.
     """
     done = answered_rounds(start, interval, [day for day, _score in answers])
-    counts_from = []
-    k = 1
-    while (day := due_on(start, k, interval)) <= last_due:
-        counts_from.append((k, day, day if k in done else overdue_from(day)))
-        k += 1
+    counts_from = [(k, day, day if k in done else overdue_from(day))
+                   for k, day in scheduled(start, interval, last_due) if k >= 1]
     for i, (k, due, since) in enumerate(counts_from):
         until = first_of_month(counts_from[i + 1][2]) if i + 1 < len(counts_from) else None
         category = "answered" if k in done else "missed" if first_of_month(due) == first_of_month(since) else "missed_prev"

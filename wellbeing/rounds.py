@@ -102,14 +102,15 @@ def round_of(start: date, answered_on: date, interval: int) -> int:
 
 def rounds_due(course, until: date) -> list[tuple[int, date]]:
     """(round, due date) of every round due on or before `until` while the course (and project) ran."""
-    interval = course.project.who5_interval_months
-    last = until
-    if course.end_date:
-        last = min(last, course.end_date)
-    if course.project.end_date:
-        last = min(last, course.project.end_date)
+    last = min(day for day in (until, course.end_date, course.project.end_date) if day is not None)
+    return scheduled(course.start_date, course.project.who5_interval_months, last)
+
+
+def scheduled(start: date, interval: int, last: date) -> list[tuple[int, date]]:
+    """(round, due date) of every round of a course started on `start` due on or before `last`.
+    Plain values, so that retention (rights.retained) can ask it for a course it is deleting."""
     rounds, k = [], 0
-    while (day := due_on(course.start_date, k, interval)) <= last:
+    while (day := due_on(start, k, interval)) <= last:
         rounds.append((k, day))
         k += 1
     return rounds

@@ -1,12 +1,14 @@
 """Recording the exit indicators: the fixed answers, the one start and end, the short form."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone, translation
 
+from courses import services as course_services
 from outcomes import services
 from outcomes.categories import INDICATORS, UNKNOWN
 from outcomes.models import Measurement
@@ -66,6 +68,28 @@ def test_dates_outside_the_course_are_refused(world):
         with pytest.raises(ValidationError):
             services.record_measurement(course=world.course_a, by=None, measured_on=day, kind="start",
                                         answers=ALL_UNKNOWN, today=TODAY)
+
+
+def test_an_indicator_and_an_intervention_are_refused_on_the_same_days_with_the_same_words(world):
+    """One rule for what happened on a course (courses.services.check_course_date): within it."""
+    by = world.users["caseworker_a"]
+    course_services.update_course(course=world.course_a, by=by, end_date=date(2026, 5, 1), end_reason="moved")
+    days = [date(2026, 1, 4), date(2026, 5, 2), timezone.localdate() + timedelta(days=1)]
+
+    def refusal(record, field):
+        with pytest.raises(ValidationError) as error, translation.override("en"):
+            record()
+        return error.value.message_dict[field]
+
+    indicators = [refusal(lambda day=day: services.record_measurement(
+        course=world.course_a, by=by, measured_on=day, kind="start", answers=ALL_UNKNOWN), "measured_on") for day in days]
+    interventions = [refusal(lambda day=day: course_services.record_intervention(
+        course=world.course_a, intervention=world.counselling, organisation=world.org_a, by=by, on=day), "date")
+        for day in days]
+    assert indicators == interventions == [["The date cannot be before the course started."],
+                                           ["The date cannot be after the course ended."],
+                                           ["The date cannot be in the future."]]
+    assert not world.course_a.measurements.exists() and not world.course_a.interventions.exists()
 
 
 def test_caseworker_records_on_the_form_and_the_course_page_shows_it(client_as, world):
