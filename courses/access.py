@@ -4,6 +4,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
+from brobygger.access import is_coordinator
+
 from .models import BreakGlass, Consent, Course
 
 
@@ -103,7 +105,7 @@ def can_manage_course(user, course: Course) -> bool:
 
 def can_reassign_in(user, project) -> bool:
     """Choose courses' responsible workers: the project's coordinator (at the team meeting)."""
-    return any(m.can_manage_project for m in user.memberships_in(project))
+    return is_coordinator(user, project)
 
 
 def can_reassign_course(user, course: Course) -> bool:

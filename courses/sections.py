@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from audit import log
+from brobygger.access import is_coordinator
 
 from .access import visible_courses
 from .models import BreakGlass
@@ -14,7 +15,7 @@ from .models import BreakGlass
 def break_glass_meeting_section(request, project):
     """On the team meeting page, for the project's coordinator only: emergency access since the
     meeting (request.meeting_since), with who, which course and why."""
-    if not any(m.can_manage_project for m in request.user.memberships_in(project)):
+    if not is_coordinator(request.user, project):
         return None
     since = getattr(request, "meeting_since", None) or timezone.localdate()
     start = timezone.make_aware(datetime.combine(since, time.min))
