@@ -58,14 +58,15 @@ def svg(chart: str, width: int, height: int, title, desc: str, *children, font_s
     )
 
 
-def _fmt(value, unit: str = "") -> str:
+def _fmt(value, unit: str = "", grouping: bool = False) -> str:
     """A figure with its unit; "–" for none, and text or a hidden count (brobygger.disclosure.HIDDEN)
-    as it is, with no unit after it."""
+    as it is, with no unit after it. Thousands grouped when the table beside the chart groups them."""
     if value is None:
         return "–"
     if not isinstance(value, int | float):
         return str(value)
-    return (number_format(value, 1) if isinstance(value, float) else number_format(value)) + unit
+    decimals = 1 if isinstance(value, float) else None
+    return number_format(value, decimals, force_grouping=grouping) + unit
 
 
 def _label_lines(label) -> list[str]:
@@ -73,7 +74,8 @@ def _label_lines(label) -> list[str]:
     return textwrap.wrap(str(label), LABEL_CHARS, break_long_words=False, break_on_hyphens=False) or [""]
 
 
-def bar_chart(title: str, labels: list, values: list, *, description: str = "", unit: str = "") -> str:
+def bar_chart(title: str, labels: list, values: list, *, description: str = "", unit: str = "",
+              grouping: bool = False) -> str:
     """A horizontal bar chart. A value that is not a number (a hidden count, text) or None draws no bar.
 
     Long labels wrap onto more lines (the row grows), so "Beskæftigelses- og uddannelsesindsatser" is read
@@ -85,7 +87,7 @@ def bar_chart(title: str, labels: list, values: list, *, description: str = "", 
     height = (sum(heights) or row) + 2 * pad
     numeric = [v for v in values if isinstance(v, int | float)]
     top = max(numeric) if numeric and max(numeric) > 0 else 1
-    desc = description or "; ".join(f"{label}: {_fmt(v, unit)}" for label, v in zip(labels, values, strict=True))
+    desc = description or "; ".join(f"{label}: {_fmt(v, unit, grouping)}" for label, v in zip(labels, values, strict=True))
     parts = []
     y = pad
     for label_lines, h, value in zip(lines, heights, values, strict=True):
@@ -98,7 +100,7 @@ def bar_chart(title: str, labels: list, values: list, *, description: str = "", 
         if length:
             parts.append(element("rect", x=label_w, y=float(middle - (row - 10) / 2), width=float(length),
                                  height=row - 10, fill=BAR_COLOUR))
-        parts.append(element("text", _fmt(value, unit), x=float(label_w + length + 6), y=float(middle + 4), fill=TEXT))
+        parts.append(element("text", _fmt(value, unit, grouping), x=float(label_w + length + 6), y=float(middle + 4), fill=TEXT))
         y += h
     return svg("chart", width, height, title, desc, *parts, font_size=13)
 

@@ -88,4 +88,5 @@ def cost_chart(row) -> str:
     together over their whole period), as bars. A hidden cost draws no bar and reads "hidden"; none
     (nothing spent, nobody yet) reads "–"."""
     title = _("Cost per citizen reached and per outcome, 1,000 DKK, %(period)s") % {"period": row.period.lower()}
-    return bar_chart(title, [c.label for c in row.cells], [c.cost for c in row.cells])
+    # Grouped like the cost table beside it (1.053,6), so a figure reads the same in both.
+    return bar_chart(title, [c.label for c in row.cells], [c.cost for c in row.cells], grouping=True)
