@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from brobygger.access import is_coordinator
 from brobygger.disclosure import Audience, audience
 from projects.access import project_for_user
 
@@ -20,7 +21,7 @@ def can_read_budget(user, project) -> bool:
 
 
 def can_manage_budget(user, project) -> bool:
-    return any(m.can_manage_project for m in user.memberships_in(project))
+    return is_coordinator(user, project)
 
 
 def budget_project(request, slug, *, manage: bool = False):

@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from brobygger.access import administrator_required
+from brobygger.access import administrator_required, is_coordinator
 from brobygger.accesslog import Kind, logged_as
 from brobygger.sections import render_sections
 
@@ -25,7 +25,7 @@ def project_detail(request, slug):
     context = {
         "project": project,
         "roles": roles,
-        "can_manage": any(m.can_manage_project for m in roles),
+        "can_manage": is_coordinator(request.user, project),
         "sites": project.sites.all(),
         "partners": project.partners.all(),
         "interventions": project.interventions.filter(active=True),

@@ -344,6 +344,8 @@ def retained_outcomes(project, periods: list[tuple[date, date]], *, better: tupl
     cuts a month that holds such figures (they are kept by month), "legacy": rows written before
     December 2026 up to its end, which these figures cannot use (see LEGACY)}. One query for every period.
     """
+    if not periods:
+        return []
     from outcomes.categories import BETTER, BY_FIELD, direction
 
     def pairs(field_name, moved=None):
@@ -373,8 +375,6 @@ def retained_outcomes(project, periods: list[tuple[date, date]], *, better: tupl
         if cut:
             sums[f"cut_{n}"] = Count("pk", filter=Q(month__in=cut) | Q(until__in=cut) | Q(ended__in=cut))
         sums[f"legacy_{n}"] = Count("pk", filter=Q(measure__in=LEGACY, month__lte=end))
-    if not periods:
-        return []
     found = RetainedCount.objects.filter(project=project).aggregate(**sums)
     return [{"reached": int(found[f"reached_{n}"]), "compared": int(found[f"compared_{n}"]),
              "better": {f: int(found[f"better_{f}_{n}"]) for f in better},

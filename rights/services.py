@@ -44,14 +44,14 @@ def delete_courses(courses, *, action: str, today: date, request=None, by=None) 
     courses = list(courses.select_related("project"))
     if not courses:
         return []
-    done = []
+    done, ids = [], [c.pk for c in courses]
     with transaction.atomic():
-        queryset = Course.objects.filter(pk__in=[c.pk for c in courses])
+        queryset = Course.objects.filter(pk__in=ids)
         retained.keep(retained.figures_of(queryset, today=today))
         for course in courses:
             log.record(request, action=action, user=by, course=course)
             done.append(Deleted(course.code, course.project.name, course.end_date))
-        erase_courses(course_ids=[c.pk for c in courses])
+        erase_courses(course_ids=ids)
     return done
 
 

@@ -79,10 +79,15 @@ def submit_who5(*, invitation: Who5Invitation, answers, language: str, now: date
         response = Who5Response.objects.create(
             course=invitation.course, answered_on=timezone.localdate(now), language=language,
             mode=Who5Response.Mode.ALONE, recorded_by=None,
-            **{f"item{i + 1}": a for i, a in enumerate(answers)},
+            **_items(answers),
         )
         Who5Invitation.objects.filter(pk=invitation.pk).update(response=response)
     return response
+
+
+def _items(answers) -> dict:
+    """The five answers as the model's fields item1-item5."""
+    return {f"item{i + 1}": a for i, a in enumerate(answers)}
 
 
 def withdraw_invitation(*, invitation: Who5Invitation, now: datetime | None = None) -> None:
@@ -104,17 +109,12 @@ def record_who5(*, course, answers, language: str, by, on: date,
     if on < course.start_date:
         raise ValidationError({"answered_on": _("The date cannot be before the course started.")}, code="early")
     return Who5Response.objects.create(
-        course=course, answered_on=on, language=language, mode=mode, recorded_by=by,
-        **{f"item{i + 1}": a for i, a in enumerate(answers)},
+        course=course, answered_on=on, language=language, mode=mode, recorded_by=by, **_items(answers),
     )
 
 
 # -- many at once: the import (exchange) stores answers given outside Brobygger with these ---------
 BATCH = 2000
-
-
-def _items(answers) -> dict:
-    return {f"item{i + 1}": a for i, a in enumerate(answers)}
 
 
 def add_imported_answers(*, rows: list[tuple[int, date, list[int]]], by=None) -> int:
@@ -132,5 +132,5 @@ def change_imported_answers(*, changes: dict[int, list[int]]) -> int:
     """New answers for stored ones (an import that corrects them): answer id -> the five answers; how many."""
     Who5Response.objects.bulk_update(
         [Who5Response(pk=pk, score=who5_score(answers), **_items(answers)) for pk, answers in changes.items()],
-        [*_items([0] * ITEM_COUNT), "score"], batch_size=BATCH)
+        [*(f"item{i}" for i in range(1, ITEM_COUNT + 1)), "score"], batch_size=BATCH)
     return len(changes)
